@@ -1,0 +1,144 @@
+package eu.smek.infrastructure;
+
+import eu.smek.audit.AuditAction;
+import eu.smek.audit.AuditService;
+import eu.smek.membership.Organisation;
+import eu.smek.security.Account;
+import eu.smek.security.PasswordPolicy;
+import eu.smek.security.Passwords;
+import eu.smek.security.Role;
+import eu.smek.security.WeakPasswordException;
+import eu.smek.shared.Language;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Logger;
+
+/**
+ * Accounts the application cannot start without: one demo account per role on the embedded demo
+ * database, and on a production database the first administrator, whose password comes from the
+ * environment and never from a default. Called by {@link Bootstrap} only.
+ */
+@Stateless
+public class InitialData {
+
+  private static final Logger LOG = Logger.getLogger(InitialData.class.getName());
+
+  /** One account per role, for the guided tour; the README lists the same passwords. */
+  static final List<DemoAccount> DEMO_ACCOUNTS =
+      List.of(
+          new DemoAccount(
+              "admin",
+              "Euroregion-2026",
+              "Anna Nowak",
+              "PP1",
+              Language.PL,
+              Role.ASSOCIATION_ADMINISTRATOR),
+          new DemoAccount(
+              "coordinator",
+              "Przemysl-2026",
+              "Piotr Kowalski",
+              "PP3",
+              Language.PL,
+              Role.TOWN_COORDINATOR),
+          new DemoAccount(
+              "clerk", "Humenne-2026", "Jana Horváthová", "LP", Language.SK, Role.CLERK),
+          new DemoAccount(
+              "operator", "WildFly-2026", "Martin Kováč", "PP2", Language.EN, Role.IT_OPERATOR));
+
+  @PersistenceContext private EntityManager em;
+  @Inject private Passwords passwords;
+  @Inject private AuditService audit;
+
+  /** Creates the demo accounts that do not exist yet; safe to call at every start. */
+  public void createDemoAccounts() {
+    for (DemoAccount demo : DEMO_ACCOUNTS) {
+      if (!loginExists(demo.login())) {
+        createAccount(
+            demo.login(),
+            demo.password(),
+            demo.displayName(),
+            demo.login() + "@demo.smek.example",
+            demo.organisationCode(),
+            demo.language(),
+            demo.role());
+      }
+    }
+  }
+
+  /**
+   * Creates the first association administrator from {@code SMEK_ADMIN_PASSWORD} (and optionally
+   * {@code SMEK_ADMIN_LOGIN}, {@code SMEK_ADMIN_EMAIL}, {@code SMEK_ADMIN_ORGANISATION}) when no
+   * active administrator exists. A password that breaks the policy stops the start with a clear
+   * message rather than creating a weak account.
+   */
+  public void createFirstAdministrator(Map<String, String> environment) {
+    String password = environment.get("SMEK_ADMIN_PASSWORD");
+    if (password == null || password.isBlank() || activeAdministratorExists()) {
+      return;
+    }
+    String login = environment.getOrDefault("SMEK_ADMIN_LOGIN", "admin");
+    try {
+      PasswordPolicy.check(login, password);
+    } catch (WeakPasswordException e) {
+      throw new IllegalStateException(
+          "SMEK_ADMIN_PASSWORD breaks the password policy (" + e.getMessageKey() + ")", e);
+    }
+    createAccount(
+        login,
+        password,
+        "Administrator",
+        environment.getOrDefault("SMEK_ADMIN_EMAIL", "admin@localhost"),
+        environment.getOrDefault("SMEK_ADMIN_ORGANISATION", "PP1"),
+        Language.DEFAULT,
+        Role.ASSOCIATION_ADMINISTRATOR);
+    LOG.info(() -> "Created the first administrator '" + login + "' from SMEK_ADMIN_PASSWORD");
+  }
+
+  private void createAccount(
+      String login,
+      String password,
+      String displayName,
+      String email,
+      String organisationCode,
+      Language language,
+      Role role) {
+    Organisation organisation =
+        em.createQuery("select o from Organisation o where o.code = :code", Organisation.class)
+            .setParameter("code", organisationCode)
+            .getSingleResult();
+    Account account = new Account(login, displayName, email, organisation, language);
+    account.setPasswordHash(passwords.hash(password));
+    account.getRoles().add(role);
+    em.persist(account);
+    em.flush();
+    audit.record(AuditAction.ACCOUNT_CREATED, "account:" + account.getId(), "role " + role);
+  }
+
+  private boolean loginExists(String login) {
+    return em.createQuery("select count(a) from Account a where a.login = :login", Long.class)
+            .setParameter("login", login)
+            .getSingleResult()
+        > 0;
+  }
+
+  private boolean activeAdministratorExists() {
+    return em.createQuery(
+                "select count(a) from Account a join a.roles r where a.active = true and r = :role",
+                Long.class)
+            .setParameter("role", Role.ASSOCIATION_ADMINISTRATOR)
+            .getSingleResult()
+        > 0;
+  }
+
+  record DemoAccount(
+      String login,
+      String password,
+      String displayName,
+      String organisationCode,
+      Language language,
+      Role role) {}
+}

@@ -1,0 +1,57 @@
+package eu.smek.security;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.concurrent.Semaphore;
+import org.apache.shiro.authc.credential.DefaultPasswordService;
+import org.apache.shiro.authc.credential.PasswordService;
+
+/**
+ * Hashes and verifies passwords with Shiro's {@link DefaultPasswordService}: Argon2id with Shiro's
+ * defaults (t=1, m=64 MiB, p=4), which meet OWASP ASVS 5.0. Each hash takes 64 MiB of heap, so at
+ * most {@value #CONCURRENT_HASHES} run at once per node; further sign-ins wait their turn.
+ */
+@ApplicationScoped
+public class Passwords {
+
+  static final int CONCURRENT_HASHES = 8;
+
+  private final PasswordService service = new DefaultPasswordService();
+  private final Semaphore hashing = new Semaphore(CONCURRENT_HASHES, true);
+
+  /**
+   * A hash of a random password nobody knows. Unknown users are checked against it, so that an
+   * unknown login name takes as long to refuse as a wrong password.
+   */
+  private String decoy;
+
+  @PostConstruct
+  void createDecoy() {
+    byte[] random = new byte[24];
+    new SecureRandom().nextBytes(random);
+    decoy = service.encryptPassword(Base64.getEncoder().encodeToString(random));
+  }
+
+  public String hash(String password) {
+    hashing.acquireUninterruptibly();
+    try {
+      return service.encryptPassword(password);
+    } finally {
+      hashing.release();
+    }
+  }
+
+  /** Whether the password matches the stored hash; a missing hash never matches, slowly. */
+  public boolean matches(String password, String storedHash) {
+    String submitted = password == null ? "" : password;
+    hashing.acquireUninterruptibly();
+    try {
+      boolean match = service.passwordsMatch(submitted, storedHash == null ? decoy : storedHash);
+      return match && storedHash != null;
+    } finally {
+      hashing.release();
+    }
+  }
+}

@@ -1,0 +1,37 @@
+package eu.smek.security;
+
+/**
+ * Every permission the application checks, in one place. A permission is {@code
+ * feature:action[:scope]}, where the scope is an organisation id; Shiro's wildcard permissions make
+ * {@code membership:*} imply {@code membership:manage-cell:4}.
+ */
+public final class Permissions {
+
+  /** See the network's organisations and directory. */
+  public static final String MEMBERSHIP_VIEW = "membership:view";
+
+  /** Run the membership register and accessions. */
+  public static final String MEMBERSHIP_MANAGE = "membership:manage";
+
+  /** Manage one organisation's cooperation cell; append {@code :<organisation id>}. */
+  public static final String MEMBERSHIP_MANAGE_CELL = "membership:manage-cell";
+
+  /** Manage accounts; scoped to an organisation for town coordinators. */
+  public static final String SECURITY_MANAGE_ACCOUNTS = "security:manage-accounts";
+
+  /** Create and revoke one's own API tokens. */
+  public static final String SECURITY_USE_API = "security:use-api";
+
+  /** Read the audit log. */
+  public static final String AUDIT_VIEW = "audit:view";
+
+  /** See the server's state: database, schema version, node. */
+  public static final String OPERATIONS_VIEW = "operations:view";
+
+  private Permissions() {}
+
+  /** The permission for one organisation, e.g. {@code membership:manage-cell:4}. */
+  public static String scoped(String permission, long organisationId) {
+    return permission + ":" + organisationId;
+  }
+}

@@ -1,0 +1,100 @@
+package eu.smek.faces;
+
+import static eu.smek.security.Permissions.AUDIT_VIEW;
+import static eu.smek.security.Permissions.MEMBERSHIP_VIEW;
+import static eu.smek.security.Permissions.OPERATIONS_VIEW;
+import static eu.smek.security.Permissions.SECURITY_USE_API;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Every page of the application: its view, title, place in the breadcrumbs and who may see it in
+ * the menu. The menu, the breadcrumbs, the dashboard's cards and each page's title and heading all
+ * come from here, so a new page is added in one line.
+ */
+public enum Page {
+  HOME("/index.xhtml", null, Access.PUBLIC, false),
+  LOGIN("/login.xhtml", HOME, Access.PUBLIC, false),
+  ACCESSIBILITY("/accessibility.xhtml", HOME, Access.PUBLIC, false),
+  DASHBOARD("/dashboard.xhtml", null, Access.SIGNED_IN, true),
+  LIST_ORGANISATIONS("/membership/list-organisations.xhtml", DASHBOARD, MEMBERSHIP_VIEW, true),
+  VIEW_AUDIT_LOG("/audit/view-audit-log.xhtml", DASHBOARD, AUDIT_VIEW, true),
+  VIEW_SYSTEM_STATUS("/operations/view-system-status.xhtml", DASHBOARD, OPERATIONS_VIEW, true),
+  MANAGE_API_TOKENS("/security/manage-api-tokens.xhtml", DASHBOARD, SECURITY_USE_API, true),
+  ERROR_FORBIDDEN("/WEB-INF/errorpages/403.xhtml", HOME, Access.PUBLIC, false),
+  ERROR_NOT_FOUND("/WEB-INF/errorpages/404.xhtml", HOME, Access.PUBLIC, false),
+  ERROR_SERVER("/WEB-INF/errorpages/500.xhtml", HOME, Access.PUBLIC, false),
+  ERROR_EXPIRED("/WEB-INF/errorpages/expired.xhtml", HOME, Access.PUBLIC, false);
+
+  /** Access rules that are not a permission. */
+  static final class Access {
+    static final String PUBLIC = "";
+    static final String SIGNED_IN = "*signed-in*";
+
+    private Access() {}
+  }
+
+  private final String viewId;
+  private final Page parent;
+  private final String permission;
+  private final boolean inMenu;
+
+  Page(String viewId, Page parent, String permission, boolean inMenu) {
+    this.viewId = viewId;
+    this.parent = parent;
+    this.permission = permission;
+    this.inMenu = inMenu;
+  }
+
+  public static Optional<Page> ofView(String viewId) {
+    return Arrays.stream(values()).filter(page -> page.viewId.equals(viewId)).findFirst();
+  }
+
+  public String getViewId() {
+    return viewId;
+  }
+
+  /** The extensionless URL within the application, e.g. {@code /audit/view-audit-log}. */
+  public String getPath() {
+    return this == HOME ? "/" : viewId.substring(0, viewId.length() - ".xhtml".length());
+  }
+
+  /** Bundle key of the page's title: {@code page.<camelCaseName>}. */
+  public String getTitleKey() {
+    return "page." + camelCase();
+  }
+
+  /** Bundle key of the one-line description shown on the dashboard. */
+  public String getDescriptionKey() {
+    return getTitleKey() + ".description";
+  }
+
+  public Page getParent() {
+    return parent;
+  }
+
+  /**
+   * One of the error pages, which show no menu (they must render even when the database is down).
+   */
+  public boolean isError() {
+    return name().startsWith("ERROR_");
+  }
+
+  String permission() {
+    return permission;
+  }
+
+  boolean inMenu() {
+    return inMenu;
+  }
+
+  private String camelCase() {
+    String[] words = name().toLowerCase(java.util.Locale.ROOT).split("_");
+    StringBuilder name = new StringBuilder(words[0]);
+    for (int i = 1; i < words.length; i++) {
+      name.append(Character.toUpperCase(words[i].charAt(0))).append(words[i].substring(1));
+    }
+    return name.toString();
+  }
+}

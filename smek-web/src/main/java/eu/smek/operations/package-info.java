@@ -1,0 +1,2 @@
+/** Operations pages for IT staff. */
+package eu.smek.operations;
