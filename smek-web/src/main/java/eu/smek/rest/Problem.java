@@ -17,7 +17,7 @@ public record Problem(int status, String title, String detail, String code) {
   public static final String MEDIA_TYPE = "application/problem+json";
 
   /** Statuses with their own translated title and generic detail; others share a default. */
-  static final Set<Integer> TRANSLATED_STATUSES =
+  public static final Set<Integer> TRANSLATED_STATUSES =
       Set.of(400, 401, 403, 404, 405, 406, 409, 415, 422, 429, 500);
 
   /** A problem whose detail is the translated message for a key. */

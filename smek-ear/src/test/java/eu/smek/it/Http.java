@@ -1,0 +1,136 @@
+package eu.smek.it;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A small HTTP client for the application, like a browser without JavaScript: keeps cookies, does
+ * not follow redirects (tests look at them), and can sign in through the real sign-in form.
+ */
+public final class Http {
+
+  private static final Pattern VIEW_STATE =
+      Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]*)\"");
+
+  private final String base;
+  private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+  private final HttpClient client;
+
+  public Http(String base) {
+    this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    this.client =
+        HttpClient.newBuilder()
+            .cookieHandler(cookies)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
+  }
+
+  /** The application as seen from inside the server it runs on. */
+  public static Http local() {
+    int port =
+        Integer.getInteger("jboss.http.port", 8080)
+            + Integer.getInteger("jboss.socket.binding.port-offset", 0);
+    return new Http("http://127.0.0.1:" + port);
+  }
+
+  public String base() {
+    return base;
+  }
+
+  public HttpRequest.Builder request(String path) {
+    return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
+  }
+
+  public HttpResponse<String> get(String path, String... headers)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request = request(path).GET();
+    if (headers.length > 0) {
+      request.headers(headers);
+    }
+    return send(request.build());
+  }
+
+  public HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+    return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  public HttpResponse<String> postForm(String path, Map<String, String> fields, String... headers)
+      throws IOException, InterruptedException {
+    String body =
+        fields.entrySet().stream()
+            .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+            .collect(Collectors.joining("&"));
+    HttpRequest.Builder request =
+        request(path)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    if (headers.length > 0) {
+      request.headers(headers);
+    }
+    return send(request.build());
+  }
+
+  /** Submits the sign-in form; returns the response to the POST (a redirect on success). */
+  public HttpResponse<String> signIn(String login, String password, String... headers)
+      throws IOException, InterruptedException {
+    HttpResponse<String> form = get("/login");
+    return postForm(
+        "/login",
+        Map.of(
+            "login-form",
+            "login-form",
+            "login-form:username",
+            login,
+            "login-form:password",
+            password,
+            "login-form:sign-in",
+            "",
+            "jakarta.faces.ViewState",
+            viewState(form.body())),
+        headers);
+  }
+
+  public String cookie(String name) {
+    return cookies.getCookieStore().getCookies().stream()
+        .filter(c -> c.getName().equals(name))
+        .map(java.net.HttpCookie::getValue)
+        .findFirst()
+        .orElse(null);
+  }
+
+  public void clearCookies() {
+    cookies.getCookieStore().removeAll();
+  }
+
+  public static String viewState(String html) {
+    Matcher matcher = VIEW_STATE.matcher(html);
+    if (!matcher.find()) {
+      throw new IllegalStateException("no ViewState in the page");
+    }
+    return matcher.group(1);
+  }
+
+  public static String basic(String login, String password) {
+    return "Basic "
+        + Base64.getEncoder()
+            .encodeToString((login + ":" + password).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String encode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+}

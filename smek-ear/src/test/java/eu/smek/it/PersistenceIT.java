@@ -1,0 +1,94 @@
+package eu.smek.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import eu.smek.infrastructure.Failures;
+import eu.smek.membership.Country;
+import eu.smek.membership.Organisation;
+import eu.smek.membership.OrganisationType;
+import eu.smek.shared.ConcurrentChangeException;
+import jakarta.ejb.EJBException;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The schema comes from Flyway, matches the entities, holds the seed data and detects conflicts.
+ */
+@ExtendWith(ArquillianExtension.class)
+class PersistenceIT {
+
+  @Deployment(name = Deployments.APPLICATION, order = 1, testable = false)
+  static EnterpriseArchive application() {
+    return Deployments.application();
+  }
+
+  @Deployment(order = 2)
+  static WebArchive tests() {
+    return Deployments.tests(PersistenceIT.class);
+  }
+
+  @Inject private TestData data;
+
+  @Test
+  void everyMigrationIsApplied() {
+    List<?> versions =
+        data.nativeQuery(
+            "select version from flyway_schema_history where success = true and version is not null"
+                + " order by installed_rank");
+    assertEquals(List.of("1", "2"), versions.stream().map(String::valueOf).toList());
+  }
+
+  @Test
+  void theMigratedSchemaMatchesTheEntities() {
+    data.validateSchema();
+  }
+
+  @Test
+  void theFoundingOrganisationsAreSeeded() {
+    Map<String, Organisation> byCode =
+        data.organisations().stream()
+            .collect(Collectors.toMap(Organisation::getCode, organisation -> organisation));
+    for (String code :
+        List.of(
+            "LP", "PP1", "PP2", "PP3", "PP4", "PP5", "PP6", "PP7", "PP8", "PP9", "PP10", "PP11",
+            "PP12")) {
+      assertTrue(byCode.containsKey(code), code);
+    }
+    Organisation humenne = byCode.get("LP");
+    assertEquals("Mesto Humenné", humenne.getName());
+    assertEquals(Country.SK, humenne.getCountry());
+    assertTrue(humenne.isLeadPartner());
+    assertEquals(OrganisationType.ASSOCIATION, byCode.get("PP1").getType());
+    assertEquals("Mesto Vranov nad Topľou", byCode.get("PP10").getName());
+    assertEquals(Country.PL, byCode.get("PP12").getCountry());
+  }
+
+  @Test
+  void aStaleWriteIsRefusedAsAConcurrentChange() {
+    Organisation stale = data.findOrganisation("PP4");
+    long versionRead = stale.getVersion();
+    String renamed = "Gmina Miejska Przeworsk " + UUID.randomUUID();
+    data.rename(stale.getId(), renamed);
+    stale.setName("Przeworsk (stale copy)");
+
+    EJBException refused = assertThrows(EJBException.class, () -> data.save(stale));
+
+    assertInstanceOf(
+        ConcurrentChangeException.class, Failures.businessCause(refused).orElseThrow());
+    Organisation current = data.findOrganisation("PP4");
+    assertEquals(renamed, current.getName());
+    assertTrue(current.getVersion() > versionRead);
+  }
+}

@@ -1,0 +1,137 @@
+package eu.smek.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaField;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import jakarta.enterprise.context.SessionScoped;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import java.io.Serializable;
+import java.util.Collection;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The rules of STYLE.md that a machine can check: dependencies point one way (web → ejb → model),
+ * pages reach the database only through services, and everything kept in a session can be
+ * replicated to another node of a cluster.
+ */
+class ArchitectureTest {
+
+  private static JavaClasses smek;
+
+  @BeforeAll
+  static void importClasses() {
+    smek =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("eu.smek");
+  }
+
+  private static DescribedPredicate<JavaClass> inModule(String module) {
+    return DescribedPredicate.describe(
+        "in " + module,
+        type ->
+            type.getSource()
+                .map(
+                    source ->
+                        source.getUri().toString().contains("/" + module + "/")
+                            || source.getUri().toString().contains("/" + module + "-"))
+                .orElse(false));
+  }
+
+  @Test
+  void theModelDependsOnNoOtherModule() {
+    noClasses()
+        .that(inModule("smek-model"))
+        .should()
+        .dependOnClassesThat(inModule("smek-ejb").or(inModule("smek-web")))
+        .check(smek);
+  }
+
+  @Test
+  void theModelUsesOnlyPersistenceValidationAndTheApplicationExceptionMarker() {
+    classes()
+        .that(inModule("smek-model"))
+        .should()
+        .onlyDependOnClassesThat(
+            DescribedPredicate.describe(
+                "Java, JPA, Bean Validation or SMEK's model",
+                type ->
+                    type.getPackageName().startsWith("java.")
+                        || type.getPackageName().startsWith("jakarta.persistence")
+                        || type.getPackageName().startsWith("jakarta.validation")
+                        || type.getName().equals("jakarta.ejb.ApplicationException")
+                        || type.getPackageName().startsWith("eu.smek")))
+        .check(smek);
+  }
+
+  @Test
+  void servicesDoNotDependOnTheWebModule() {
+    noClasses()
+        .that(inModule("smek-ejb"))
+        .should()
+        .dependOnClassesThat(inModule("smek-web"))
+        .check(smek);
+  }
+
+  @Test
+  void pagesAndResourcesReachTheDatabaseOnlyThroughServices() {
+    noClasses()
+        .that(inModule("smek-web"))
+        .should()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("jakarta.persistence.EntityManager")
+        .check(smek);
+  }
+
+  @Test
+  void whatASessionKeepsCanBeReplicated() {
+    classes()
+        .that()
+        .areAnnotatedWith(SessionScoped.class)
+        .or()
+        .areAnnotatedWith(ViewScoped.class)
+        .should()
+        .implement(Serializable.class)
+        .andShould(haveOnlyReplicableFields())
+        .check(smek);
+  }
+
+  /** Fields are injected (CDI proxies serialize), transient, or of a serializable kind. */
+  private static ArchCondition<JavaClass> haveOnlyReplicableFields() {
+    return new ArchCondition<>("have only serializable or injected fields") {
+      @Override
+      public void check(JavaClass type, ConditionEvents events) {
+        for (JavaField field : type.getFields()) {
+          if (field.getModifiers().contains(JavaModifier.STATIC)
+              || field.getModifiers().contains(JavaModifier.TRANSIENT)
+              || field.isAnnotatedWith(Inject.class)) {
+            continue;
+          }
+          JavaClass fieldType = field.getRawType();
+          boolean replicable =
+              fieldType.isPrimitive()
+                  || fieldType.isAssignableTo(Serializable.class)
+                  || fieldType.isAssignableTo(Collection.class)
+                  || fieldType.isAssignableTo(Map.class);
+          if (!replicable) {
+            events.add(
+                SimpleConditionEvent.violated(field, field.getFullName() + " is not serializable"));
+          }
+        }
+      }
+    };
+  }
+}
