@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,6 +25,7 @@ public final class Http {
 
   private static final Pattern VIEW_STATE =
       Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]*)\"");
+  private static final Pattern NONCE = Pattern.compile("PrimeFaces\\.csp\\.init\\('([^']+)'\\)");
 
   private final String base;
   private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
@@ -84,24 +86,19 @@ public final class Http {
     return send(request.build());
   }
 
-  /** Submits the sign-in form; returns the response to the POST (a redirect on success). */
+  /**
+   * Opens the sign-in page and submits its form, both with the given headers; returns the response
+   * to the POST (a redirect on success).
+   */
   public HttpResponse<String> signIn(String login, String password, String... headers)
       throws IOException, InterruptedException {
-    HttpResponse<String> form = get("/login");
-    return postForm(
-        "/login",
-        Map.of(
-            "login-form",
-            "login-form",
-            "login-form:username",
-            login,
-            "login-form:password",
-            password,
-            "login-form:sign-in",
-            "",
-            "jakarta.faces.ViewState",
-            viewState(form.body())),
-        headers);
+    HttpResponse<String> form = get("/login", headers);
+    Map<String, String> fields = new HashMap<>(formState(form.body()));
+    fields.put("login-form", "login-form");
+    fields.put("login-form:username", login);
+    fields.put("login-form:password", password);
+    fields.put("login-form:sign-in", "");
+    return postForm("/login", fields, headers);
   }
 
   public String cookie(String name) {
@@ -114,6 +111,18 @@ public final class Http {
 
   public void clearCookies() {
     cookies.getCookieStore().removeAll();
+  }
+
+  /**
+   * What a browser sends back with any form of the page: the view state and the nonce that
+   * PrimeFaces' script adds to every submission (PrimeFaces refuses a postback without it).
+   */
+  public static Map<String, String> formState(String html) {
+    Matcher nonce = NONCE.matcher(html);
+    if (!nonce.find()) {
+      throw new IllegalStateException("no PrimeFaces nonce in the page");
+    }
+    return Map.of("jakarta.faces.ViewState", viewState(html), "primefaces.nonce", nonce.group(1));
   }
 
   public static String viewState(String html) {

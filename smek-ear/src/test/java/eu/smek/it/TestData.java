@@ -99,6 +99,18 @@ public class TestData {
         });
   }
 
+  /** A JPQL update or delete with positional parameters; returns the number of rows changed. */
+  public int update(String jpql, Object... parameters) {
+    return withEntityManager(
+        em -> {
+          var query = em.createQuery(jpql);
+          for (int i = 0; i < parameters.length; i++) {
+            query.setParameter(i + 1, parameters[i]);
+          }
+          return query.executeUpdate();
+        });
+  }
+
   public List<?> nativeQuery(String sql) {
     return withEntityManager(em -> em.createNativeQuery(sql).getResultList());
   }

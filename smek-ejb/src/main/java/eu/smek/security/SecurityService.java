@@ -112,10 +112,15 @@ public class SecurityService {
     }
     ApiToken used = valid.get();
     Instant now = Instant.now();
-    if (used.getLastUsedAt() == null
-        || used.getLastUsedAt().plus(LAST_USED_PRECISION).isBefore(now)) {
-      used.setLastUsedAt(now);
-    }
+    // A plain update rather than a versioned one: parallel calls with the same token must all
+    // succeed, and "last used" need not be more precise than a few minutes.
+    em.createQuery(
+            "update ApiToken t set t.lastUsedAt = :now where t.id = :id"
+                + " and (t.lastUsedAt is null or t.lastUsedAt < :stale)")
+        .setParameter("now", now)
+        .setParameter("id", used.getId())
+        .setParameter("stale", now.minus(LAST_USED_PRECISION))
+        .executeUpdate();
     return new AuthenticationResult.Success(principalOf(used.getAccount()));
   }
 

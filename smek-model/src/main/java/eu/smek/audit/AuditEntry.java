@@ -13,13 +13,16 @@ import jakarta.persistence.Table;
 import java.io.Serial;
 import java.io.Serializable;
 import java.time.Instant;
+import org.hibernate.annotations.Immutable;
 
 /**
- * One line of the append-only audit log. Every column is insert-only and there are no setters, so
- * an entry cannot be changed through the application once written. Serializable because pages of
- * entries are kept in the (replicated) view state of the audit log page.
+ * One line of the append-only audit log. There are no setters and Hibernate treats the entity as
+ * immutable (changes are not written, update and delete queries are refused), so an entry cannot be
+ * changed through the application once written. Serializable because pages of entries are kept in
+ * the (replicated) view state of the audit log page.
  */
 @Entity
+@Immutable
 @Table(
     name = "audit_entry",
     indexes = {

@@ -90,10 +90,6 @@ public class ApiToken {
     return lastUsedAt;
   }
 
-  public void setLastUsedAt(Instant lastUsedAt) {
-    this.lastUsedAt = lastUsedAt;
-  }
-
   public Instant getRevokedAt() {
     return revokedAt;
   }

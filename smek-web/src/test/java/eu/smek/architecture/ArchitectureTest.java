@@ -61,18 +61,19 @@ class ArchitectureTest {
   }
 
   @Test
-  void theModelUsesOnlyPersistenceValidationAndTheApplicationExceptionMarker() {
+  void theModelUsesOnlyPersistenceValidationAndTwoMarkers() {
     classes()
         .that(inModule("smek-model"))
         .should()
         .onlyDependOnClassesThat(
             DescribedPredicate.describe(
-                "Java, JPA, Bean Validation or SMEK's model",
+                "Java, JPA, Bean Validation, the two markers or SMEK's model",
                 type ->
                     type.getPackageName().startsWith("java.")
                         || type.getPackageName().startsWith("jakarta.persistence")
                         || type.getPackageName().startsWith("jakarta.validation")
                         || type.getName().equals("jakarta.ejb.ApplicationException")
+                        || type.getName().equals("org.hibernate.annotations.Immutable")
                         || type.getPackageName().startsWith("eu.smek")))
         .check(smek);
   }
