@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import eu.smek.infrastructure.Failures;
+import eu.smek.infrastructure.InitialData;
 import eu.smek.membership.Country;
 import eu.smek.membership.Organisation;
 import eu.smek.membership.OrganisationType;
 import eu.smek.shared.ConcurrentChangeException;
+import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -40,6 +42,9 @@ class PersistenceIT {
   }
 
   @Inject private TestData data;
+
+  @EJB(lookup = "java:global/smek/smek-ejb/InitialData")
+  private InitialData initialData;
 
   @Test
   void everyMigrationIsApplied() {
@@ -73,6 +78,33 @@ class PersistenceIT {
     assertEquals(OrganisationType.ASSOCIATION, byCode.get("PP1").getType());
     assertEquals("Mesto Vranov nad Topľou", byCode.get("PP10").getName());
     assertEquals(Country.PL, byCode.get("PP12").getCountry());
+  }
+
+  @Test
+  void demoAccountsExistOnlyOnTheEmbeddedDemoDatabase() {
+    String database = data.databaseProduct();
+    List<String> demoLogins =
+        data.query(
+            "select a.login from Account a where a.login in ('admin', 'coordinator', 'clerk', 'operator')",
+            String.class);
+    if (database.equals("H2")) {
+      assertEquals(4, demoLogins.size(), demoLogins.toString());
+    } else {
+      assertEquals(List.of(), demoLogins, database);
+    }
+  }
+
+  @Test
+  void aWeakFirstAdministratorPasswordStopsTheStart() {
+    EJBException refused =
+        assertThrows(
+            EJBException.class,
+            () -> initialData.createFirstAdministrator(Map.of("SMEK_ADMIN_PASSWORD", "admin123")));
+    assertInstanceOf(IllegalStateException.class, refused.getCause());
+    // Without the variable nothing happens: no default administrator, ever.
+    long accounts = data.query("select count(a) from Account a", Long.class).get(0);
+    initialData.createFirstAdministrator(Map.of());
+    assertEquals(accounts, data.query("select count(a) from Account a", Long.class).get(0));
   }
 
   @Test

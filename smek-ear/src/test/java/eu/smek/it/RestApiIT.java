@@ -154,6 +154,13 @@ class RestApiIT {
         http.get("/api/v1/me", "Authorization", Http.basic(clerk.login(), TestData.PASSWORD));
     assertEquals(200, withCredentials.statusCode());
     assertTrue(withCredentials.headers().allValues("Set-Cookie").isEmpty());
+    // A script's call is not a sign-in: it leaves no LOGIN entry in the audit log.
+    assertTrue(
+        data.query(
+                "select e.action from AuditEntry e where e.actor = ?1",
+                eu.smek.audit.AuditAction.class,
+                clerk.login())
+            .isEmpty());
 
     // A signed-in browser session does not authenticate API calls: no cross-site request forgery.
     Http browser = Http.local();

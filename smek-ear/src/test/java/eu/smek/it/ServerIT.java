@@ -35,7 +35,8 @@ class ServerIT {
   void theApplicationIsServedAtTheRootInsteadOfTheWelcomePage() throws Exception {
     HttpResponse<String> home = new Http(base.toString()).get("/", "Accept-Language", "en");
     assertEquals(200, home.statusCode());
-    assertTrue(home.body().matches("(?s).*<html[^>]* lang=\"en\".*"), home.body().substring(0, 300));
+    assertTrue(
+        home.body().matches("(?s).*<html[^>]* lang=\"en\".*"), home.body().substring(0, 300));
     assertTrue(home.body().contains("Carpathian Euroregion Cities Network"));
     assertFalse(home.body().contains("Welcome to WildFly"));
   }

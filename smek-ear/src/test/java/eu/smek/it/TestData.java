@@ -130,6 +130,14 @@ public class TestData {
     return withEntityManager(em -> em.merge(stale));
   }
 
+  /** The database's product name, e.g. H2 or PostgreSQL. */
+  public String databaseProduct() {
+    return withEntityManager(
+        em ->
+            em.unwrap(org.hibernate.Session.class)
+                .doReturningWork(connection -> connection.getMetaData().getDatabaseProductName()));
+  }
+
   /** Validates the database schema against the entities with Hibernate's schema validator. */
   public void validateSchema() {
     factory.unwrap(org.hibernate.SessionFactory.class).getSchemaManager().validateMappedObjects();

@@ -77,15 +77,19 @@ public class InitialData {
    */
   public void createFirstAdministrator(Map<String, String> environment) {
     String password = environment.get("SMEK_ADMIN_PASSWORD");
-    if (password == null || password.isBlank() || activeAdministratorExists()) {
+    if (password == null || password.isBlank()) {
       return;
     }
     String login = environment.getOrDefault("SMEK_ADMIN_LOGIN", "admin");
+    // A weak password is a configuration error, reported even when it would not be used.
     try {
       PasswordPolicy.check(login, password);
     } catch (WeakPasswordException e) {
       throw new IllegalStateException(
           "SMEK_ADMIN_PASSWORD breaks the password policy (" + e.getMessageKey() + ")", e);
+    }
+    if (activeAdministratorExists()) {
+      return;
     }
     createAccount(
         login,

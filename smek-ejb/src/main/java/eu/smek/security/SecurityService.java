@@ -48,10 +48,23 @@ public class SecurityService {
   private final LockoutPolicy lockout = LockoutPolicy.DEFAULT;
 
   /**
-   * Checks a login name and password. Unknown names, wrong passwords and inactive accounts take the
-   * same time and give the same answer; all of them count towards the name's lock.
+   * Checks a login name and password for signing in. Unknown names, wrong passwords and inactive
+   * accounts take the same time and give the same answer; all of them count towards the name's
+   * lock.
    */
   public AuthenticationResult authenticate(String login, String password) {
+    return authenticate(login, password, true);
+  }
+
+  /**
+   * Checks a login name and password sent with one REST call: like signing in, but a success is not
+   * audited (see {@link ApiCredentials}).
+   */
+  public AuthenticationResult authenticateCall(String login, String password) {
+    return authenticate(login, password, false);
+  }
+
+  private AuthenticationResult authenticate(String login, String password, boolean auditSuccess) {
     String key = loginKey(login);
     Instant now = Instant.now();
     LoginThrottle throttle = em.find(LoginThrottle.class, key, LockModeType.PESSIMISTIC_WRITE);
@@ -69,7 +82,9 @@ public class SecurityService {
         em.remove(throttle);
       }
       Account signedIn = account.orElseThrow();
-      audit.record(key, AuditAction.LOGIN, target(signedIn), null);
+      if (auditSuccess) {
+        audit.record(key, AuditAction.LOGIN, target(signedIn), null);
+      }
       return new AuthenticationResult.Success(principalOf(signedIn));
     }
     if (throttle == null) {

@@ -43,10 +43,14 @@ public class SmekRealm extends AuthorizingRealm {
     if (token instanceof BearerToken bearer) {
       result = security().authenticateToken(bearer.getToken());
     } else {
-      UsernamePasswordToken form = (UsernamePasswordToken) token;
-      char[] password = form.getPassword();
+      UsernamePasswordToken credentials = (UsernamePasswordToken) token;
+      String login = credentials.getUsername();
+      String password =
+          credentials.getPassword() == null ? "" : new String(credentials.getPassword());
       result =
-          security().authenticate(form.getUsername(), password == null ? "" : new String(password));
+          credentials instanceof ApiCredentials
+              ? security().authenticateCall(login, password)
+              : security().authenticate(login, password);
     }
     if (result instanceof AuthenticationResult.Success success) {
       return new SimpleAuthenticationInfo(success.principal(), token.getCredentials(), getName());

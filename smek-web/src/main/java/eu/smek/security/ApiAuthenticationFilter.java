@@ -20,7 +20,6 @@ import org.apache.shiro.authc.AuthenticationException;
 import org.apache.shiro.authc.AuthenticationInfo;
 import org.apache.shiro.authc.AuthenticationToken;
 import org.apache.shiro.authc.BearerToken;
-import org.apache.shiro.authc.UsernamePasswordToken;
 import org.apache.shiro.mgt.SecurityManager;
 import org.apache.shiro.subject.support.SubjectThreadState;
 import org.apache.shiro.util.ThreadState;
@@ -101,7 +100,7 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
       }
       int colon = decoded.indexOf(':');
       if (colon > 0) {
-        return new UsernamePasswordToken(decoded.substring(0, colon), decoded.substring(colon + 1));
+        return new ApiCredentials(decoded.substring(0, colon), decoded.substring(colon + 1));
       }
     }
     return null;

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.apache.shiro.authc.BearerToken;
-import org.apache.shiro.authc.UsernamePasswordToken;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -20,8 +19,8 @@ class ApiAuthenticationFilterTest {
 
   @Test
   void readsBasicCredentialsIncludingColonsAndNonAsciiInThePassword() {
-    UsernamePasswordToken token =
-        (UsernamePasswordToken) ApiAuthenticationFilter.credentials(basic("anna:pä:ss:źó"));
+    ApiCredentials token =
+        (ApiCredentials) ApiAuthenticationFilter.credentials(basic("anna:pä:ss:źó"));
     assertThat(token.getUsername()).isEqualTo("anna");
     assertThat(new String(token.getPassword())).isEqualTo("pä:ss:źó");
   }
