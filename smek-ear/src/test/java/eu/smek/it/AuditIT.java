@@ -14,6 +14,7 @@ import eu.smek.security.Role;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -122,6 +123,22 @@ class AuditIT {
                 admin, () -> audit.search(new AuditQuery(actor, null, null, null, null), 0, 1))
             .get(0);
     assertEquals("original", entry.getDetails());
+  }
+
+  @Test
+  void oversizedAndMalformedFiltersGetTranslatedMessages() throws Exception {
+    AccountPrincipal operator = data.account(Role.IT_OPERATOR, "PP2");
+    Http browser = Http.local();
+    browser.signIn(operator.login(), TestData.PASSWORD);
+    HttpResponse<String> oversized = browser.get("/audit/view-audit-log?actor=" + "a".repeat(300));
+    assertEquals(200, oversized.statusCode());
+    assertTrue(oversized.body().contains("Who: at most 254 characters."), oversized.body());
+    HttpResponse<String> badDate = browser.get("/audit/view-audit-log?from=2026-13-45");
+    assertEquals(200, badDate.statusCode());
+    assertTrue(badDate.body().contains("From: “2026-13-45” is not a date"), badDate.body());
+    HttpResponse<String> reversed =
+        browser.get("/audit/view-audit-log?from=2026-11-20&to=2026-11-10");
+    assertTrue(reversed.body().contains("The start date must not be after the end date."));
   }
 
   private long count(AccountPrincipal user, AuditQuery query) throws Exception {

@@ -112,6 +112,22 @@ class SecurityIT {
   }
 
   @Test
+  void anOversizedPasswordIsRefusedWithoutHashingAllOfIt() {
+    AccountPrincipal clerk = data.account(Role.CLERK, "PP3");
+    String megabyte = TestData.PASSWORD + "x".repeat(1 << 20);
+    long start = System.nanoTime();
+    assertInstanceOf(
+        AuthenticationResult.Failure.class, security.authenticate(clerk.login(), megabyte));
+    long oversized = System.nanoTime() - start;
+    start = System.nanoTime();
+    security.authenticate(clerk.login(), "Wrong-password-2");
+    long normal = System.nanoTime() - start;
+    assertTrue(
+        oversized < 5 * normal + 1_000_000_000L,
+        "oversized " + oversized / 1_000_000 + " ms, normal " + normal / 1_000_000 + " ms");
+  }
+
+  @Test
   void repeatedFailuresLockTheNameEvenForTheRightPassword() {
     AccountPrincipal clerk = data.account(Role.CLERK, "PP7");
     for (int failure = 1; failure < 5; failure++) {
@@ -284,6 +300,35 @@ class SecurityIT {
     assertThrows(
         TooManyApiTokensException.class,
         () -> TestSubjects.as(clerk, () -> security.createApiToken("one too many")));
+  }
+
+  @Test
+  void parallelRequestsCannotExceedTheTokenLimit() throws Exception {
+    AccountPrincipal clerk = data.account(Role.CLERK, "PP6");
+    ExecutorService pool = Executors.newFixedThreadPool(6);
+    try {
+      List<Callable<Boolean>> creations = new ArrayList<>();
+      for (int i = 0; i < 26; i++) {
+        String name = "parallel " + i;
+        creations.add(
+            () -> {
+              try {
+                TestSubjects.as(clerk, () -> security.createApiToken(name));
+                return true;
+              } catch (TooManyApiTokensException limit) {
+                return false;
+              }
+            });
+      }
+      long created = 0;
+      for (Future<Boolean> creation : pool.invokeAll(creations)) {
+        created += creation.get() ? 1 : 0;
+      }
+      assertEquals(20, created);
+    } finally {
+      pool.shutdown();
+    }
+    assertEquals(20, TestSubjects.as(clerk, () -> security.listApiTokens()).size());
   }
 
   private List<AuditAction> auditedActions(String actor) {

@@ -16,7 +16,10 @@ import org.apache.shiro.authc.credential.PasswordService;
 @ApplicationScoped
 public class Passwords {
 
-  static final int CONCURRENT_HASHES = 8;
+  static final int CONCURRENT_HASHES = 4;
+
+  /** Longer than any valid password; see {@link #matches}. */
+  static final int LONGEST_CHECKED = 4 * PasswordPolicy.MAXIMUM_LENGTH;
 
   private final PasswordService service = new DefaultPasswordService();
   private final Semaphore hashing = new Semaphore(CONCURRENT_HASHES, true);
@@ -43,9 +46,16 @@ public class Passwords {
     }
   }
 
-  /** Whether the password matches the stored hash; a missing hash never matches, slowly. */
+  /**
+   * Whether the password matches the stored hash; a missing hash never matches, slowly. Only the
+   * first {@value #LONGEST_CHECKED} characters are hashed: no valid password is that long (see
+   * {@link PasswordPolicy}), and hashing megabytes posted by an attacker would cost the server.
+   */
   public boolean matches(String password, String storedHash) {
     String submitted = password == null ? "" : password;
+    if (submitted.length() > LONGEST_CHECKED) {
+      submitted = submitted.substring(0, LONGEST_CHECKED);
+    }
     hashing.acquireUninterruptibly();
     try {
       boolean match = service.passwordsMatch(submitted, storedHash == null ? decoy : storedHash);

@@ -25,6 +25,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Sign-in, rights and the signed-in user's own account: the boundary of the security feature.
@@ -147,7 +148,7 @@ public class SecurityService {
     }
     long organisationId = account.getOrganisation().getId();
     return new Authorization(
-        account.getRoles().stream().map(Role::name).collect(java.util.stream.Collectors.toSet()),
+        account.getRoles().stream().map(Role::name).collect(Collectors.toSet()),
         RolePermissions.of(account.getRoles(), organisationId));
   }
 
@@ -191,7 +192,10 @@ public class SecurityService {
   /** Creates a token for the signed-in user; its secret is returned once and never stored. */
   @RequiresPermission(SECURITY_USE_API)
   public NewApiToken createApiToken(@NotBlank @Size(max = 100) String name) {
-    Account account = em.find(Account.class, Subjects.requirePrincipal().accountId());
+    // Locked, so that parallel requests cannot together exceed the limit counted below.
+    Account account =
+        em.find(
+            Account.class, Subjects.requirePrincipal().accountId(), LockModeType.PESSIMISTIC_WRITE);
     long active =
         em.createQuery(
                 "select count(t) from ApiToken t where t.account = :account and t.revokedAt is null",

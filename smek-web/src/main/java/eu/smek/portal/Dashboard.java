@@ -67,10 +67,6 @@ public class Dashboard {
     return !townsByCountry.isEmpty() || associations > 0;
   }
 
-  public Map<Country, Long> getTownsByCountry() {
-    return townsByCountry;
-  }
-
   public List<Map.Entry<Country, Long>> getTownsByCountryEntries() {
     return List.copyOf(townsByCountry.entrySet());
   }
