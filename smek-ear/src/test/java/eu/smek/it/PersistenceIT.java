@@ -10,6 +10,10 @@ import eu.smek.infrastructure.InitialData;
 import eu.smek.membership.Country;
 import eu.smek.membership.Organisation;
 import eu.smek.membership.OrganisationType;
+import eu.smek.operations.OperationsService;
+import eu.smek.operations.SystemStatus;
+import eu.smek.security.AccountPrincipal;
+import eu.smek.security.Role;
 import eu.smek.shared.ConcurrentChangeException;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
@@ -45,6 +49,9 @@ class PersistenceIT {
 
   @EJB(lookup = "java:global/smek/smek-ejb/InitialData")
   private InitialData initialData;
+
+  @EJB(lookup = "java:global/smek/smek-ejb/OperationsService")
+  private OperationsService operations;
 
   @Test
   void everyMigrationIsApplied() {
@@ -105,6 +112,17 @@ class PersistenceIT {
     long accounts = data.query("select count(a) from Account a", Long.class).get(0);
     initialData.createFirstAdministrator(Map.of());
     assertEquals(accounts, data.query("select count(a) from Account a", Long.class).get(0));
+  }
+
+  @Test
+  void theSystemStatusReportsTheSchemaAndTheDatabase() throws Exception {
+    AccountPrincipal operator = data.account(Role.IT_OPERATOR, "PP2");
+    SystemStatus status = TestSubjects.as(operator, () -> operations.status());
+    assertEquals("2", status.schemaVersion());
+    assertEquals(2, status.appliedMigrations());
+    assertEquals(data.databaseProduct(), status.databaseProduct());
+    assertEquals(status.databaseProduct().equals("H2"), status.embeddedDatabase());
+    assertTrue(status.organisations() >= 13);
   }
 
   @Test

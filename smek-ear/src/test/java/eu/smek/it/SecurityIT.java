@@ -331,6 +331,23 @@ class SecurityIT {
     assertEquals(20, TestSubjects.as(clerk, () -> security.listApiTokens()).size());
   }
 
+  @Test
+  void failuresOlderThanADayAreForgotten() {
+    String recent = "nobody-" + UUID.randomUUID();
+    String old = "nobody-" + UUID.randomUUID();
+    security.authenticate(recent, "Wrong-password-1");
+    security.authenticate(old, "Wrong-password-1");
+    data.update(
+        "update LoginThrottle t set t.lastFailureAt = ?1 where t.loginKey = ?2",
+        java.time.Instant.now().minus(java.time.Duration.ofHours(25)),
+        old);
+
+    assertTrue(security.forgetOldFailedSignIns() >= 1);
+
+    assertNotNull(data.findThrottle(recent));
+    assertEquals(null, data.findThrottle(old));
+  }
+
   private List<AuditAction> auditedActions(String actor) {
     return data.query(
         "select e.action from AuditEntry e where e.actor = ?1", AuditAction.class, actor);

@@ -157,7 +157,9 @@ class WebSecurityIT {
   void afterSigningInTheUserReturnsToTheRequestedPageButNeverToAnotherSite() throws Exception {
     AccountPrincipal operator = data.account(Role.IT_OPERATOR, "PP2");
     Http browser = Http.local();
-    assertRedirectsToLogin(browser.get("/audit/view-audit-log?actor=admin"));
+    assertRedirectsToLogin(browser.get("/audit/view-audit-log?actor=admin", "Accept", "text/html"));
+    // What the browser fetches by itself is not remembered instead.
+    assertRedirectsToLogin(browser.get("/favicon-like.png", "Sec-Fetch-Dest", "image"));
     HttpResponse<String> signedIn = browser.signIn(operator.login(), TestData.PASSWORD);
     assertTrue(header(signedIn, "Location").endsWith("/audit/view-audit-log?actor=admin"));
 

@@ -6,6 +6,7 @@ import eu.smek.audit.AuditAction;
 import eu.smek.audit.AuditService;
 import eu.smek.shared.Language;
 import eu.smek.shared.RecordNotFoundException;
+import jakarta.ejb.Schedule;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -106,6 +107,21 @@ public class SecurityService {
     return lockedUntil == null
         ? new AuthenticationResult.Failure()
         : new AuthenticationResult.Locked(lockedUntil);
+  }
+
+  /**
+   * Forgets failed sign-ins that the lockout policy no longer counts, so that names tried once and
+   * never again do not pile up. Every node may run it; deleting twice does no harm.
+   */
+  @Schedule(hour = "*", minute = "23", persistent = false)
+  public int forgetOldFailedSignIns() {
+    Instant now = Instant.now();
+    return em.createQuery(
+            "delete from LoginThrottle t where t.lastFailureAt < :forgotten"
+                + " and (t.lockedUntil is null or t.lockedUntil < :now)")
+        .setParameter("forgotten", now.minus(lockout.forgetAfter()))
+        .setParameter("now", now)
+        .executeUpdate();
   }
 
   /** Checks an API token (the {@code Bearer} secret). */

@@ -10,11 +10,13 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serializable;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.omnifaces.util.Faces;
 
 /**
@@ -29,6 +31,9 @@ public class ActiveLocale implements Serializable {
   /** Where the network's founding towns are; used until a signed-in user's own zone is known. */
   static final ZoneId DEFAULT_TIME_ZONE = ZoneId.of("Europe/Warsaw");
 
+  static final String COOKIE = "smek-language";
+  private static final int COOKIE_AGE = (int) Duration.ofDays(365).toSeconds();
+
   @Inject private SecurityService security;
 
   private Language language;
@@ -36,7 +41,11 @@ public class ActiveLocale implements Serializable {
 
   @PostConstruct
   void init() {
-    language = Messages.negotiate(Collections.list(Faces.getRequest().getLocales()));
+    language =
+        Optional.ofNullable(Faces.getRequestCookie(COOKIE))
+            .flatMap(Language::fromCode)
+            .filter(Messages::hasBundle)
+            .orElseGet(() -> Messages.negotiate(Collections.list(Faces.getRequest().getLocales())));
   }
 
   public Language getLanguage() {
@@ -64,7 +73,7 @@ public class ActiveLocale implements Serializable {
   /** Switches the language and shows the same page again in it. */
   public void change(Language newLanguage) throws IOException {
     if (Messages.hasBundle(newLanguage)) {
-      language = newLanguage;
+      use(newLanguage);
       if (Subjects.principal().isPresent()) {
         security.changeLanguage(newLanguage);
       }
@@ -75,8 +84,17 @@ public class ActiveLocale implements Serializable {
   /** Takes over the signed-in user's saved language and the time zone of their organisation. */
   public void signedIn(Language accountLanguage, ZoneId accountTimeZone) {
     if (Messages.hasBundle(accountLanguage)) {
-      language = accountLanguage;
+      use(accountLanguage);
     }
     timeZone = accountTimeZone;
+  }
+
+  /**
+   * Also remembered in a cookie, so the sign-in page after signing out, or after the session ended,
+   * is still in the language the visitor chose.
+   */
+  private void use(Language chosen) {
+    language = chosen;
+    Faces.addResponseCookie(COOKIE, chosen.code(), "/", COOKIE_AGE);
   }
 }

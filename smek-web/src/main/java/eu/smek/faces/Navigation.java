@@ -1,7 +1,6 @@
 package eu.smek.faces;
 
 import eu.smek.security.Subjects;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Named;
@@ -11,34 +10,15 @@ import java.util.Collections;
 import java.util.List;
 import org.apache.shiro.subject.Subject;
 
-/** The menu, breadcrumbs and title of the current page, for the signed-in user's rights. */
+/**
+ * The menu, breadcrumbs and title of the current page, for the signed-in user's rights. The page is
+ * read from the view each time, because an error page can replace the view within the request.
+ */
 @Named
 @RequestScoped
 public class Navigation {
 
-  private Page current;
-  private List<Page> menu;
-  private List<Page> breadcrumbs;
-
-  @PostConstruct
-  void init() {
-    FacesContext faces = FacesContext.getCurrentInstance();
-    String viewId = faces.getViewRoot() == null ? null : faces.getViewRoot().getViewId();
-    current = Page.ofView(viewId).orElse(Page.ERROR_NOT_FOUND);
-    menu =
-        current.isError()
-            ? List.of()
-            : Arrays.stream(Page.values())
-                .filter(Page::inMenu)
-                .filter(Navigation::mayOpen)
-                .toList();
-    List<Page> trail = new ArrayList<>();
-    for (Page page = current; page != null; page = page.getParent()) {
-      trail.add(page);
-    }
-    Collections.reverse(trail);
-    breadcrumbs = List.copyOf(trail);
-  }
+  private List<Page> permittedMenu;
 
   /** Whether the current user may open a page; views never check roles themselves. */
   static boolean mayOpen(Page page) {
@@ -53,17 +33,31 @@ public class Navigation {
   }
 
   public Page getCurrent() {
-    return current;
+    FacesContext faces = FacesContext.getCurrentInstance();
+    String viewId = faces.getViewRoot() == null ? null : faces.getViewRoot().getViewId();
+    return Page.ofView(viewId).orElse(Page.ERROR_NOT_FOUND);
   }
 
-  /** The pages the user may open, in menu order. */
+  /** The pages the user may open, in menu order; none on error pages, which must always render. */
   public List<Page> getMenu() {
-    return menu;
+    if (getCurrent().isError()) {
+      return List.of();
+    }
+    if (permittedMenu == null) {
+      permittedMenu =
+          Arrays.stream(Page.values()).filter(Page::inMenu).filter(Navigation::mayOpen).toList();
+    }
+    return permittedMenu;
   }
 
   /** From the top of the site down to the current page. */
   public List<Page> getBreadcrumbs() {
-    return breadcrumbs;
+    List<Page> trail = new ArrayList<>();
+    for (Page page = getCurrent(); page != null; page = page.getParent()) {
+      trail.add(page);
+    }
+    Collections.reverse(trail);
+    return trail;
   }
 
   public boolean isSignedIn() {

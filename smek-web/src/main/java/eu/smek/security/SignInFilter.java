@@ -11,8 +11,9 @@ import org.omnifaces.util.Servlets;
 
 /**
  * Sends a visitor who is not signed in to the sign-in page, which does the signing in itself. Only
- * a GET is remembered to return to after signing in (a stale form POST is not worth replaying), and
- * a Faces Ajax request gets a redirect it understands instead of a login page it cannot show.
+ * a page the user opened is remembered to return to after signing in: not a stale form POST, and
+ * not what the browser fetches by itself (an icon, a script), and a Faces Ajax request gets a
+ * redirect it understands instead of a login page it cannot show.
  */
 public class SignInFilter extends PassThruAuthenticationFilter {
 
@@ -23,11 +24,26 @@ public class SignInFilter extends PassThruAuthenticationFilter {
       return true;
     }
     HttpServletRequest http = WebUtils.toHttp(request);
-    if ("GET".equals(http.getMethod())) {
+    if (isPageNavigation(http)) {
       saveRequest(request);
     }
     Servlets.facesRedirect(
         http, (HttpServletResponse) response, http.getContextPath() + getLoginUrl());
     return false;
+  }
+
+  /**
+   * A GET for a page: browsers say so in Sec-Fetch-Dest; older ones at least accept HTML for it.
+   */
+  static boolean isPageNavigation(HttpServletRequest request) {
+    if (!"GET".equals(request.getMethod())) {
+      return false;
+    }
+    String destination = request.getHeader("Sec-Fetch-Dest");
+    if (destination != null) {
+      return destination.equals("document");
+    }
+    String accept = request.getHeader("Accept");
+    return accept != null && accept.contains("text/html");
   }
 }
