@@ -62,10 +62,23 @@ class WebSecurityIT {
   }
 
   @Test
+  void visitorsWhoAreNotSignedInCostNoSession() throws Exception {
+    // Only the sign-in form keeps a (short) session, so that a refused field keeps what was typed.
+    for (String path : List.of("/", "/accessibility", "/no/such/page")) {
+      HttpResponse<String> page = Http.local().get(path);
+      assertTrue(
+          page.headers().allValues("Set-Cookie").stream()
+              .noneMatch(c -> c.startsWith("JSESSIONID")),
+          path + " created a session");
+    }
+  }
+
+  @Test
   void theSessionCookieIsHttpOnlyAndSameSiteLax() throws Exception {
-    HttpResponse<String> page = Http.local().get("/login");
+    AccountPrincipal clerk = data.account(Role.CLERK, "PP3");
+    HttpResponse<String> signedIn = Http.local().signIn(clerk.login(), TestData.PASSWORD);
     String cookie =
-        page.headers().allValues("Set-Cookie").stream()
+        signedIn.headers().allValues("Set-Cookie").stream()
             .filter(c -> c.startsWith("JSESSIONID="))
             .findFirst()
             .orElseThrow();
@@ -76,10 +89,34 @@ class WebSecurityIT {
   }
 
   @Test
+  void formsPostedFromAnotherSiteAreRefused() throws Exception {
+    AccountPrincipal clerk = data.account(Role.CLERK, "PP3");
+    Http attacker = Http.local();
+    String form = attacker.get("/login").body();
+    Map<String, String> fields = new HashMap<>(Http.formState(form));
+    fields.putAll(
+        Map.of(
+            "login-form",
+            "login-form",
+            "login-form:username",
+            clerk.login(),
+            "login-form:password",
+            TestData.PASSWORD,
+            "login-form:sign-in",
+            ""));
+    HttpResponse<String> crossSite =
+        attacker.postForm("/login", fields, "Sec-Fetch-Site", "cross-site");
+    assertEquals(403, crossSite.statusCode());
+    assertEquals(
+        302, attacker.postForm("/login", fields, "Sec-Fetch-Site", "same-origin").statusCode());
+  }
+
+  @Test
   void signingInChangesTheSessionIdAndSigningOutEndsTheSession() throws Exception {
     AccountPrincipal clerk = data.account(Role.CLERK, "PP3");
     Http browser = Http.local();
-    browser.get("/login");
+    // Opening a protected page starts a session (to return there after signing in).
+    browser.get("/dashboard", "Accept", "text/html");
     String before = browser.cookie("JSESSIONID");
     assertNotNull(before);
 

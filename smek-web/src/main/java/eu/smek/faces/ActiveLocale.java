@@ -1,15 +1,15 @@
 package eu.smek.faces;
 
+import eu.smek.security.CurrentUser;
 import eu.smek.security.SecurityService;
 import eu.smek.security.Subjects;
 import eu.smek.shared.Language;
 import eu.smek.shared.Messages;
 import jakarta.annotation.PostConstruct;
-import jakarta.enterprise.context.SessionScoped;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
-import java.io.Serializable;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Arrays;
@@ -20,32 +20,41 @@ import java.util.Optional;
 import org.omnifaces.util.Faces;
 
 /**
- * The language and time zone the current visitor sees. Starts from the browser's preferences, is
- * replaced by the account's language at sign-in, and a switch made while signed in is saved to the
- * account so it follows the user to any device.
+ * The language and time zone of the current request. A signed-in user has the language saved in
+ * their account (a switch is saved there, so it follows them to any device); a visitor has the one
+ * they chose, kept in a cookie, or else their browser's. Nothing is kept in a session, so visitors
+ * who are not signed in cost the server no session at all.
  */
 @Named
-@SessionScoped
-public class ActiveLocale implements Serializable {
+@RequestScoped
+public class ActiveLocale {
 
-  /** Where the network's founding towns are; used until a signed-in user's own zone is known. */
+  /** Where the network's founding towns are; the time zone for visitors. */
   static final ZoneId DEFAULT_TIME_ZONE = ZoneId.of("Europe/Warsaw");
 
   static final String COOKIE = "smek-language";
   private static final int COOKIE_AGE = (int) Duration.ofDays(365).toSeconds();
 
   @Inject private SecurityService security;
+  @Inject private CurrentUser currentUser;
 
   private Language language;
-  private ZoneId timeZone = DEFAULT_TIME_ZONE;
 
   @PostConstruct
   void init() {
     language =
-        Optional.ofNullable(Faces.getRequestCookie(COOKIE))
-            .flatMap(Language::fromCode)
+        signedIn()
+            .map(user -> user.getLanguage())
+            .or(
+                () ->
+                    Optional.ofNullable(Faces.getRequestCookie(COOKIE)).flatMap(Language::fromCode))
             .filter(Messages::hasBundle)
             .orElseGet(() -> Messages.negotiate(Collections.list(Faces.getRequest().getLocales())));
+  }
+
+  /** The signed-in user's session data; never touched for visitors, which would start a session. */
+  private Optional<CurrentUser> signedIn() {
+    return Subjects.principal().isPresent() ? Optional.of(currentUser) : Optional.empty();
   }
 
   public Language getLanguage() {
@@ -62,7 +71,7 @@ public class ActiveLocale implements Serializable {
   }
 
   public ZoneId getTimeZone() {
-    return timeZone;
+    return signedIn().map(CurrentUser::getTimeZone).orElse(DEFAULT_TIME_ZONE);
   }
 
   /** The languages that have a complete set of texts, in the order of the switch. */
@@ -73,27 +82,20 @@ public class ActiveLocale implements Serializable {
   /** Switches the language and shows the same page again in it. */
   public void change(Language newLanguage) throws IOException {
     if (Messages.hasBundle(newLanguage)) {
-      use(newLanguage);
-      if (Subjects.principal().isPresent()) {
+      remember(newLanguage);
+      if (signedIn().isPresent()) {
+        currentUser.setLanguage(newLanguage);
         security.changeLanguage(newLanguage);
       }
     }
     Faces.redirect(Faces.getRequestURI());
   }
 
-  /** Takes over the signed-in user's saved language and the time zone of their organisation. */
-  public void signedIn(Language accountLanguage, ZoneId accountTimeZone) {
-    if (Messages.hasBundle(accountLanguage)) {
-      use(accountLanguage);
-    }
-    timeZone = accountTimeZone;
-  }
-
   /**
-   * Also remembered in a cookie, so the sign-in page after signing out, or after the session ended,
-   * is still in the language the visitor chose.
+   * Uses a language from now on, also in a cookie, so the sign-in page after signing out, or after
+   * the session ended, is still in it.
    */
-  private void use(Language chosen) {
+  public void remember(Language chosen) {
     language = chosen;
     Faces.addResponseCookie(COOKIE, chosen.code(), "/", COOKIE_AGE);
   }

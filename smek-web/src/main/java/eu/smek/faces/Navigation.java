@@ -60,6 +60,12 @@ public class Navigation {
     return trail;
   }
 
+  /** Whether the current view is stateless (the layout's f:view reads it on a postback). */
+  public boolean isStateless() {
+    FacesContext faces = FacesContext.getCurrentInstance();
+    return Page.isStatelessFor(faces.getViewRoot().getViewId(), isSignedIn());
+  }
+
   public boolean isSignedIn() {
     return Subjects.current().map(Subject::isAuthenticated).orElse(false);
   }

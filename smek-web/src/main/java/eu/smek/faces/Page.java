@@ -75,6 +75,15 @@ public enum Page {
   }
 
   /**
+   * Whether a visitor who is not signed in sees this page as a stateless view, which needs no
+   * session. Not the sign-in page: its form keeps what was typed when a field is refused, and a
+   * stateless view would lose it.
+   */
+  public static boolean isStatelessFor(String viewId, boolean signedIn) {
+    return !signedIn && ofView(viewId).orElse(ERROR_NOT_FOUND) != LOGIN;
+  }
+
+  /**
    * One of the error pages, which show no menu (they must render even when the database is down).
    */
   public boolean isError() {

@@ -2,17 +2,20 @@ package eu.smek.security;
 
 import eu.smek.audit.AuditAction;
 import eu.smek.audit.AuditService;
+import eu.smek.shared.Language;
 import jakarta.enterprise.context.SessionScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serializable;
+import java.time.ZoneId;
 import org.apache.shiro.SecurityUtils;
 import org.omnifaces.util.Faces;
 
 /**
- * Who is signed in, for display in the page header, and signing out. Holds only names, never the
- * account entity, so the session stays small and replicable.
+ * The signed-in user, as the pages show them: name, organisation, language and time zone, and
+ * signing out. Only names and small values, never the account entity, so the session stays small
+ * and replicable. Exists only in the sessions of signed-in users.
  */
 @Named
 @SessionScoped
@@ -22,10 +25,14 @@ public class CurrentUser implements Serializable {
 
   private String displayName;
   private String organisationName;
+  private Language language;
+  private ZoneId timeZone;
 
   void signedIn(Account account) {
     displayName = account.getDisplayName();
     organisationName = account.getOrganisation().getName();
+    language = account.getLanguage();
+    timeZone = account.getOrganisation().getCountry().timeZone();
   }
 
   public String getDisplayName() {
@@ -34,6 +41,19 @@ public class CurrentUser implements Serializable {
 
   public String getOrganisationName() {
     return organisationName;
+  }
+
+  public Language getLanguage() {
+    return language;
+  }
+
+  public void setLanguage(Language language) {
+    this.language = language;
+  }
+
+  /** The time zone of the user's organisation, in which dates and times are shown. */
+  public ZoneId getTimeZone() {
+    return timeZone;
   }
 
   /** Ends the session on the server (on every node) and returns to the sign-in page. */

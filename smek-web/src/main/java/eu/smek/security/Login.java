@@ -58,9 +58,10 @@ public class Login {
     }
     HttpServletRequest request = Faces.getRequest();
     request.changeSessionId();
+    VisitorSessions.signedIn(request.getSession());
     Account account = security.getCurrentAccount();
     currentUser.signedIn(account);
-    activeLocale.signedIn(account.getLanguage(), account.getOrganisation().getCountry().timeZone());
+    activeLocale.remember(account.getLanguage());
     SavedRequest saved = WebUtils.getAndClearSavedRequest(request);
     Faces.redirect(
         SafeRedirect.target(saved == null ? null : saved.getRequestUrl(), request.getContextPath())

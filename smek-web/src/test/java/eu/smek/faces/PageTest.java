@@ -45,4 +45,15 @@ class PageTest {
     assertThat(Page.ofView("/nothing.xhtml")).isEmpty();
     assertThat(Page.ofView(null)).isEmpty();
   }
+
+  @Test
+  void visitorsGetStatelessViewsExceptForTheSignInForm() {
+    assertThat(Page.isStatelessFor("/index.xhtml", false)).isTrue();
+    assertThat(Page.isStatelessFor("/accessibility.xhtml", false)).isTrue();
+    assertThat(Page.isStatelessFor("/WEB-INF/errorpages/404.xhtml", false)).isTrue();
+    assertThat(Page.isStatelessFor("/no-such-view.xhtml", false)).isTrue();
+    assertThat(Page.isStatelessFor("/login.xhtml", false)).isFalse();
+    assertThat(Page.isStatelessFor("/index.xhtml", true)).isFalse();
+    assertThat(Page.isStatelessFor("/dashboard.xhtml", true)).isFalse();
+  }
 }
