@@ -77,17 +77,20 @@ token=$(create_token "$jar")
 
 echo "SMEK-int HTTP benchmark: $base, ${seconds}s per scenario, wrk -t2, $(date -u +%Y-%m-%dT%H:%MZ)"
 echo
-printf '| %-44s | %5s | %9s | %8s | %8s | %7s | %13s |\n' scenario conns "req/s" "p50 ms" "p99 ms" "failed" "p50 / static"
-printf '|%s|%s|%s|%s|%s|%s|%s|\n' "----------------------------------------------" "-------" "-----------" "----------" "----------" "---------" "---------------"
+printf '| %-52s | %5s | %9s | %8s | %8s | %7s | %13s |\n' scenario conns "req/s" "p50 ms" "p99 ms" "failed" "p50 / static"
+printf '|%s|%s|%s|%s|%s|%s|%s|\n' "------------------------------------------------------" "-------" "-----------" "----------" "----------" "---------" "---------------"
 row() {
   local name=$1 connections=$2 path=$3; shift 3
   read -r rps p50 p99 bad < <(measure "$connections" "$path" "$@")
   [ -z "${static_p50:-}" ] && static_p50=$p50
-  printf '| %-44s | %5s | %9s | %8s | %8s | %7s | %13s |\n' "$name" "$connections" "$rps" "$p50" "$p99" "$bad" \
+  printf '| %-52s | %5s | %9s | %8s | %8s | %7s | %13s |\n' "$name" "$connections" "$rps" "$p50" "$p99" "$bad" \
     "$(awk -v a="$p50" -v b="$static_p50" 'BEGIN { printf "%.1f", a / b }')"
 }
+heap_start=$(heap_used_mib)
 row "static resource (baseline)" 8 "/jakarta.faces.resource/smek/css/smek.css.xhtml"
-row "sign-in page, anonymous (JSF, new session)" 8 "/login"
+row "welcome page, visitor (stateless view, no session)" 8 "/"
+heap_welcome=$(heap_used_mib)
+row "sign-in page, visitor (session of 10 minutes)" 8 "/login"
 row "dashboard, signed in (JSF + database)" 8 "/dashboard" -H "Cookie: $cookie"
 row "GET /api/v1/organisations, API token" 8 "/api/v1/organisations" -H "Authorization: Bearer $token"
 heap_before=$(heap_used_mib)
@@ -95,4 +98,5 @@ row "GET /api/v1/me, HTTP Basic (Argon2id)" 16 "/api/v1/me" \
   -H "Authorization: Basic $(printf '%s:%s' "$login" "$password" | base64)"
 heap_after=$(heap_used_mib)
 echo
-echo "Heap retained (after a full GC) before / after the Argon2id scenario: ${heap_before} MiB / ${heap_after} MiB"
+echo "Heap retained after a full GC, in MiB: at the start ${heap_start}, after the welcome page ${heap_welcome},"
+echo "before the Argon2id scenario ${heap_before}, after it ${heap_after}."
