@@ -13,33 +13,17 @@ import eu.smek.security.AccountPrincipal;
 import eu.smek.security.Role;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
-import jakarta.inject.Inject;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The audit log records who, what, when and from where, and can be searched by its filters. */
 @ExtendWith(ArquillianExtension.class)
-class AuditIT {
-
-  @Deployment(name = Deployments.APPLICATION, order = 1, testable = false)
-  static EnterpriseArchive application() {
-    return Deployments.application();
-  }
-
-  @Deployment(order = 2)
-  static WebArchive tests() {
-    return Deployments.tests(AuditIT.class);
-  }
-
-  @Inject private TestData data;
+class AuditIT extends InContainerTest {
 
   @EJB(lookup = "java:global/smek/smek-ejb/AuditService")
   private AuditService audit;
@@ -128,8 +112,7 @@ class AuditIT {
   @Test
   void oversizedAndMalformedFiltersGetTranslatedMessages() throws Exception {
     AccountPrincipal operator = data.account(Role.IT_OPERATOR, "PP2");
-    Http browser = Http.local();
-    browser.signIn(operator.login(), TestData.PASSWORD);
+    Http browser = signedIn(operator);
     HttpResponse<String> oversized = browser.get("/audit/view-audit-log?actor=" + "a".repeat(300));
     assertEquals(200, oversized.statusCode());
     assertTrue(oversized.body().contains("Who: at most 254 characters."), oversized.body());

@@ -39,11 +39,10 @@ public final class Deployments {
     return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File("target/smek.ear"));
   }
 
-  /** A WAR with the given test classes and the test support classes, next to the EAR. */
-  public static WebArchive tests(Class<?>... testClasses) {
+  /** A WAR with the integration tests and their support classes, next to the EAR. */
+  public static WebArchive tests() {
     return ShrinkWrap.create(WebArchive.class, "smek-tests.war")
-        .addClasses(testClasses)
-        .addClasses(TestData.class, TestSubjects.class, Http.class)
+        .addPackage(Deployments.class.getPackage())
         .addAsWebInfResource(new StringAsset(DEPENDENCIES), "jboss-deployment-structure.xml")
         .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
   }

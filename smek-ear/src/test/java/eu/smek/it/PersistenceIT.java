@@ -17,15 +17,11 @@ import eu.smek.security.Role;
 import eu.smek.shared.ConcurrentChangeException;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
-import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -33,19 +29,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The schema comes from Flyway, matches the entities, holds the seed data and detects conflicts.
  */
 @ExtendWith(ArquillianExtension.class)
-class PersistenceIT {
-
-  @Deployment(name = Deployments.APPLICATION, order = 1, testable = false)
-  static EnterpriseArchive application() {
-    return Deployments.application();
-  }
-
-  @Deployment(order = 2)
-  static WebArchive tests() {
-    return Deployments.tests(PersistenceIT.class);
-  }
-
-  @Inject private TestData data;
+class PersistenceIT extends InContainerTest {
 
   @EJB(lookup = "java:global/smek/smek-ejb/InitialData")
   private InitialData initialData;

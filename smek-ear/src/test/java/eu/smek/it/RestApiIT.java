@@ -10,7 +10,6 @@ import eu.smek.security.NewApiToken;
 import eu.smek.security.Role;
 import eu.smek.security.SecurityService;
 import jakarta.ejb.EJB;
-import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -23,28 +22,13 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The REST API from outside: authentication, JSON answers, problem details, no sessions. */
 @ExtendWith(ArquillianExtension.class)
-class RestApiIT {
-
-  @Deployment(name = Deployments.APPLICATION, order = 1, testable = false)
-  static EnterpriseArchive application() {
-    return Deployments.application();
-  }
-
-  @Deployment(order = 2)
-  static WebArchive tests() {
-    return Deployments.tests(RestApiIT.class);
-  }
-
-  @Inject private TestData data;
+class RestApiIT extends InContainerTest {
 
   @EJB(lookup = "java:global/smek/smek-ejb/SecurityService")
   private SecurityService security;

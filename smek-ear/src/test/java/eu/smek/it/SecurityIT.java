@@ -25,7 +25,6 @@ import eu.smek.security.TooManyApiTokensException;
 import eu.smek.shared.RecordNotFoundException;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
-import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -34,28 +33,13 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The realm's service: credentials, lockout, rights, the permission interceptor and API tokens. */
 @ExtendWith(ArquillianExtension.class)
-class SecurityIT {
-
-  @Deployment(name = Deployments.APPLICATION, order = 1, testable = false)
-  static EnterpriseArchive application() {
-    return Deployments.application();
-  }
-
-  @Deployment(order = 2)
-  static WebArchive tests() {
-    return Deployments.tests(SecurityIT.class);
-  }
-
-  @Inject private TestData data;
+class SecurityIT extends InContainerTest {
 
   @EJB(lookup = "java:global/smek/smek-ejb/SecurityService")
   private SecurityService security;

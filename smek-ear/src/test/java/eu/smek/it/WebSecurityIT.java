@@ -9,16 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import eu.smek.audit.AuditAction;
 import eu.smek.security.AccountPrincipal;
 import eu.smek.security.Role;
-import jakarta.inject.Inject;
 import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -28,19 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * (shared/research/perf_rel.md §3), each of which must not reach protected content.
  */
 @ExtendWith(ArquillianExtension.class)
-class WebSecurityIT {
-
-  @Deployment(name = Deployments.APPLICATION, order = 1, testable = false)
-  static EnterpriseArchive application() {
-    return Deployments.application();
-  }
-
-  @Deployment(order = 2)
-  static WebArchive tests() {
-    return Deployments.tests(WebSecurityIT.class);
-  }
-
-  @Inject private TestData data;
+class WebSecurityIT extends InContainerTest {
 
   @Test
   void pagesCarryTheSecurityHeaders() throws Exception {
@@ -182,8 +166,7 @@ class WebSecurityIT {
   @Test
   void aUserWithoutThePermissionGetsTheForbiddenPage() throws Exception {
     AccountPrincipal clerk = data.account(Role.CLERK, "PP3");
-    Http browser = Http.local();
-    browser.signIn(clerk.login(), TestData.PASSWORD);
+    Http browser = signedIn(clerk);
     HttpResponse<String> audit = browser.get("/audit/view-audit-log");
     assertEquals(403, audit.statusCode());
     assertTrue(audit.body().contains("error-explanation"));
@@ -274,8 +257,7 @@ class WebSecurityIT {
   @Test
   void aTamperedOrMissingViewStateChangesNothing() throws Exception {
     AccountPrincipal clerk = data.account(Role.CLERK, "PP3");
-    Http browser = Http.local();
-    browser.signIn(clerk.login(), TestData.PASSWORD);
+    Http browser = signedIn(clerk);
     String page = browser.get("/security/manage-api-tokens").body();
     for (String viewState :
         List.of("-1:-1", "rO0ABXNyABFqYXZhLnV0aWwuSGFzaE1hcA==", "", Http.viewState(page) + "x")) {
@@ -319,8 +301,7 @@ class WebSecurityIT {
   @Test
   void errorPagesAreTranslatedAndRevealNothing() throws Exception {
     AccountPrincipal clerk = data.account(Role.CLERK, "LP");
-    Http browser = Http.local();
-    browser.signIn(clerk.login(), TestData.PASSWORD);
+    Http browser = signedIn(clerk);
     HttpResponse<String> missing = browser.get("/no/such/page");
     assertEquals(404, missing.statusCode());
     // In the account's language (English for test accounts), in the normal layout.

@@ -1,0 +1,39 @@
+package eu.smek.it;
+
+import eu.smek.security.AccountPrincipal;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * What every in-container integration test shares: the real EAR deployed unchanged, the test
+ * classes in a WAR next to it (see {@link Deployments}), and test data each test makes for itself.
+ * Each test class also carries {@code @ExtendWith(ArquillianExtension.class)} itself: WildFly's
+ * Arquillian service recognises a test class by that annotation, not by an inherited one.
+ */
+@ExtendWith(ArquillianExtension.class)
+abstract class InContainerTest {
+
+  @Inject protected TestData data;
+
+  @Deployment(name = Deployments.APPLICATION, order = 1, testable = false)
+  static EnterpriseArchive application() {
+    return Deployments.application();
+  }
+
+  @Deployment(order = 2)
+  static WebArchive tests() {
+    return Deployments.tests();
+  }
+
+  /** A client signed in through the sign-in form as the given test user. */
+  protected static Http signedIn(AccountPrincipal user) throws IOException, InterruptedException {
+    Http client = Http.local();
+    client.signIn(user.login(), TestData.PASSWORD);
+    return client;
+  }
+}
