@@ -7,6 +7,7 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.util.Objects;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -35,7 +36,9 @@ public class Bootstrap {
     LOG.info(
         () ->
             "Database schema at version "
-                + migration.targetSchemaVersion
+                // Flyway names no target version when there was nothing to migrate.
+                + Objects.requireNonNullElse(
+                    migration.targetSchemaVersion, migration.initialSchemaVersion)
                 + " ("
                 + migration.migrationsExecuted
                 + " migrations applied now)");
