@@ -109,10 +109,6 @@ public final class Http {
         .orElse(null);
   }
 
-  public void clearCookies() {
-    cookies.getCookieStore().removeAll();
-  }
-
   /**
    * What a browser sends back with any form of the page: the view state and the nonce that
    * PrimeFaces' script adds to every submission (PrimeFaces refuses a postback without it).
