@@ -1,5 +1,6 @@
 package eu.smek.it;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
@@ -13,6 +14,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -80,6 +82,52 @@ public final class Http {
         request(path)
             .header("Content-Type", "application/x-www-form-urlencoded")
             .POST(HttpRequest.BodyPublishers.ofString(body));
+    if (headers.length > 0) {
+      request.headers(headers);
+    }
+    return send(request.build());
+  }
+
+  /** A file field of a multipart form. */
+  public record FilePart(String name, String fileName, String contentType, byte[] content) {}
+
+  /** Posts a multipart/form-data form, as a browser does for a form with a file field. */
+  public HttpResponse<String> postMultipart(
+      String path, Map<String, String> fields, FilePart file, String... headers)
+      throws IOException, InterruptedException {
+    String boundary = "smek-" + UUID.randomUUID();
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    for (Map.Entry<String, String> field : fields.entrySet()) {
+      body.write(
+          ("--"
+                  + boundary
+                  + "\r\nContent-Disposition: form-data; name=\""
+                  + field.getKey()
+                  + "\"\r\n\r\n"
+                  + field.getValue()
+                  + "\r\n")
+              .getBytes(StandardCharsets.UTF_8));
+    }
+    if (file != null) {
+      body.write(
+          ("--"
+                  + boundary
+                  + "\r\nContent-Disposition: form-data; name=\""
+                  + file.name()
+                  + "\"; filename=\""
+                  + file.fileName()
+                  + "\"\r\nContent-Type: "
+                  + file.contentType()
+                  + "\r\n\r\n")
+              .getBytes(StandardCharsets.UTF_8));
+      body.write(file.content());
+      body.write("\r\n".getBytes(StandardCharsets.UTF_8));
+    }
+    body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    HttpRequest.Builder request =
+        request(path)
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
     if (headers.length > 0) {
       request.headers(headers);
     }

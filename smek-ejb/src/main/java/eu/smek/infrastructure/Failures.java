@@ -2,6 +2,8 @@ package eu.smek.infrastructure;
 
 import eu.smek.shared.BusinessException;
 import eu.smek.shared.ConcurrentChangeException;
+import jakarta.json.JsonException;
+import jakarta.json.bind.JsonbException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolationException;
 import java.util.Optional;
@@ -37,6 +39,16 @@ public final class Failures {
       }
     }
     return Optional.empty();
+  }
+
+  /** Whether a request body could not be read as JSON (malformed, or of the wrong shape). */
+  public static boolean unreadableBody(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = next(cause)) {
+      if (cause instanceof JsonException || cause instanceof JsonbException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Throwable next(Throwable cause) {

@@ -1,24 +1,48 @@
 package eu.smek.membership;
 
+import eu.smek.shared.Language;
+import eu.smek.shared.StoredFile;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.MapKeyColumn;
+import jakarta.persistence.MapKeyEnumerated;
+import jakarta.persistence.OneToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.io.Serial;
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.util.EnumMap;
+import java.util.Map;
 
-/** A member of the network: a town or an association. Permissions are scoped by its id. */
+/**
+ * An organisation of the network or on its way in: a town or an association, with its membership
+ * status (history in {@link MembershipChange}). Permissions are scoped by its id. Serializable,
+ * because an edit form keeps the organisation in its (replicated) view state.
+ */
 @Entity
 @Table(name = "organisation")
-public class Organisation {
+public class Organisation implements Serializable {
+
+  @Serial private static final long serialVersionUID = 1L;
 
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "organisation_seq")
@@ -57,6 +81,54 @@ public class Organisation {
   @Column(name = "lead_partner", nullable = false)
   private boolean leadPartner;
 
+  /** The name in other languages, for pages shown in those languages. */
+  @ElementCollection
+  @CollectionTable(name = "organisation_name", joinColumns = @JoinColumn(name = "organisation_id"))
+  @MapKeyEnumerated(EnumType.STRING)
+  @MapKeyColumn(name = "language", length = 2)
+  @Column(name = "name", nullable = false, length = 200)
+  private Map<Language, String> translatedNames = new EnumMap<>(Language.class);
+
+  @NotNull
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 16)
+  private MembershipStatus status = MembershipStatus.PROSPECT;
+
+  /** Given when the organisation first becomes a member; kept for good. */
+  @Column(name = "membership_number", unique = true, length = 16)
+  private String membershipNumber;
+
+  @Valid @Embedded private Address address = new Address();
+
+  @Size(max = 200)
+  @Pattern(regexp = "https?://[^\\s<>\"]+")
+  @Column(length = 200)
+  private String website;
+
+  @DecimalMin("-90")
+  @DecimalMax("90")
+  @Column(precision = 9, scale = 6)
+  private BigDecimal latitude;
+
+  @DecimalMin("-180")
+  @DecimalMax("180")
+  @Column(precision = 9, scale = 6)
+  private BigDecimal longitude;
+
+  /** Who represents the organisation by its statutes (the mayor, the association's chair). */
+  @Size(max = 200)
+  @Column(name = "representative_name", length = 200)
+  private String representativeName;
+
+  @Size(max = 200)
+  @Column(name = "representative_function", length = 200)
+  private String representativeFunction;
+
+  /** The coat of arms or logo, a PNG re-encoded from the upload. */
+  @OneToOne(fetch = FetchType.LAZY)
+  @JoinColumn(name = "logo_id")
+  private StoredFile logo;
+
   protected Organisation() {}
 
   public Organisation(String code, String name, Country country, OrganisationType type) {
@@ -76,6 +148,11 @@ public class Organisation {
 
   public String getCode() {
     return code;
+  }
+
+  /** Only for a new organisation: the column is not updatable. */
+  public void setCode(String code) {
+    this.code = code;
   }
 
   public String getName() {
@@ -100,5 +177,95 @@ public class Organisation {
 
   public void setLeadPartner(boolean leadPartner) {
     this.leadPartner = leadPartner;
+  }
+
+  public void setCountry(Country country) {
+    this.country = country;
+  }
+
+  public void setType(OrganisationType type) {
+    this.type = type;
+  }
+
+  /** The name in a language: the translation if there is one, else the official name. */
+  public String nameIn(Language language) {
+    return translatedNames.getOrDefault(language, name);
+  }
+
+  public Map<Language, String> getTranslatedNames() {
+    return translatedNames;
+  }
+
+  public MembershipStatus getStatus() {
+    return status;
+  }
+
+  /** Only {@code MembershipService} changes the status, together with the history. */
+  public void setStatus(MembershipStatus status) {
+    this.status = status;
+  }
+
+  public String getMembershipNumber() {
+    return membershipNumber;
+  }
+
+  public void setMembershipNumber(String membershipNumber) {
+    this.membershipNumber = membershipNumber;
+  }
+
+  /** Never null: Hibernate loads an address whose columns are all empty as null. */
+  public Address getAddress() {
+    if (address == null) {
+      address = new Address();
+    }
+    return address;
+  }
+
+  public String getWebsite() {
+    return website;
+  }
+
+  public void setWebsite(String website) {
+    this.website = website;
+  }
+
+  public BigDecimal getLatitude() {
+    return latitude;
+  }
+
+  public void setLatitude(BigDecimal latitude) {
+    this.latitude = latitude;
+  }
+
+  public BigDecimal getLongitude() {
+    return longitude;
+  }
+
+  public void setLongitude(BigDecimal longitude) {
+    this.longitude = longitude;
+  }
+
+  public String getRepresentativeName() {
+    return representativeName;
+  }
+
+  public void setRepresentativeName(String representativeName) {
+    this.representativeName = representativeName;
+  }
+
+  public String getRepresentativeFunction() {
+    return representativeFunction;
+  }
+
+  public void setRepresentativeFunction(String representativeFunction) {
+    this.representativeFunction = representativeFunction;
+  }
+
+  public StoredFile getLogo() {
+    return logo;
+  }
+
+  public void setLogo(StoredFile logo) {
+    this.logo = logo;
   }
 }

@@ -24,12 +24,24 @@ public final class Messages {
   }
 
   /**
-   * The text for a key, with {@link MessageFormat} arguments filled in for the locale. Texts write
-   * apostrophes as ’ so that MessageFormat leaves them alone.
+   * The text for a key, with {@link MessageFormat} arguments filled in for the locale; a {@link
+   * Translatable} argument shows its translated name. Texts write apostrophes as ’ so that
+   * MessageFormat leaves them alone.
    */
   public static String format(Locale locale, String key, Object... arguments) {
-    String pattern = bundle(locale).getString(key);
-    return arguments.length == 0 ? pattern : new MessageFormat(pattern, locale).format(arguments);
+    ResourceBundle bundle = bundle(locale);
+    String pattern = bundle.getString(key);
+    if (arguments.length == 0) {
+      return pattern;
+    }
+    Object[] shown = new Object[arguments.length];
+    for (int i = 0; i < arguments.length; i++) {
+      shown[i] =
+          arguments[i] instanceof Translatable translatable
+              ? bundle.getString(translatable.messageKey())
+              : arguments[i];
+    }
+    return new MessageFormat(pattern, locale).format(shown);
   }
 
   /** The first of the client's preferred locales that has a bundle; English if none has. */

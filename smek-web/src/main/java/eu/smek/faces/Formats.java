@@ -4,6 +4,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 
@@ -26,5 +27,15 @@ public class Formats {
         .withLocale(activeLocale.getLocale())
         .withZone(activeLocale.getTimeZone())
         .format(instant);
+  }
+
+  /** For example {@code 27.11.2026} in Polish or {@code Nov 27, 2026} in English. */
+  public String date(LocalDate date) {
+    if (date == null) {
+      return "";
+    }
+    return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+        .withLocale(activeLocale.getLocale())
+        .format(date);
   }
 }

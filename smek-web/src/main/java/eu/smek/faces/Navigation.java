@@ -32,6 +32,14 @@ public class Navigation {
     return Subjects.isPermitted(permission);
   }
 
+  /**
+   * For views: whether to offer a link to a page, e.g. {@code
+   * #{navigation.allows('EDIT_ORGANISATION')}}.
+   */
+  public boolean allows(Page page) {
+    return mayOpen(page);
+  }
+
   public Page getCurrent() {
     FacesContext faces = FacesContext.getCurrentInstance();
     String viewId = faces.getViewRoot() == null ? null : faces.getViewRoot().getViewId();

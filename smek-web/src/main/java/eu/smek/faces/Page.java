@@ -1,6 +1,7 @@
 package eu.smek.faces;
 
 import static eu.smek.security.Permissions.AUDIT_VIEW;
+import static eu.smek.security.Permissions.MEMBERSHIP_MANAGE;
 import static eu.smek.security.Permissions.MEMBERSHIP_VIEW;
 import static eu.smek.security.Permissions.OPERATIONS_VIEW;
 import static eu.smek.security.Permissions.SECURITY_USE_API;
@@ -19,6 +20,10 @@ public enum Page {
   ACCESSIBILITY("/accessibility.xhtml", HOME, Access.PUBLIC, false),
   DASHBOARD("/dashboard.xhtml", null, Access.SIGNED_IN, true),
   LIST_ORGANISATIONS("/membership/list-organisations.xhtml", DASHBOARD, MEMBERSHIP_VIEW, true),
+  VIEW_ORGANISATION(
+      "/membership/view-organisation.xhtml", LIST_ORGANISATIONS, MEMBERSHIP_VIEW, false),
+  EDIT_ORGANISATION(
+      "/membership/edit-organisation.xhtml", LIST_ORGANISATIONS, MEMBERSHIP_MANAGE, false),
   VIEW_AUDIT_LOG("/audit/view-audit-log.xhtml", DASHBOARD, AUDIT_VIEW, true),
   VIEW_SYSTEM_STATUS("/operations/view-system-status.xhtml", DASHBOARD, OPERATIONS_VIEW, true),
   MANAGE_API_TOKENS("/security/manage-api-tokens.xhtml", DASHBOARD, SECURITY_USE_API, true),

@@ -43,6 +43,9 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
     if (Failures.invalidArguments(failure).isPresent()) {
       return Problem.of(400, language, "api.invalidArguments").toResponse();
     }
+    if (Failures.unreadableBody(failure)) {
+      return Problem.of(400, language, "api.unreadableBody").toResponse();
+    }
     if (failure instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
       int status = web.getResponse().getStatus();
       return Problem.of(status, language, Problem.titleKey(status) + ".detail").toResponse();
@@ -51,7 +54,8 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
     return Problem.of(500, language, "api.status.500.detail").toResponse();
   }
 
-  static int statusOf(BusinessException rule) {
+  /** The HTTP status that answers a broken rule, for the API and for downloads. */
+  public static int statusOf(BusinessException rule) {
     if (rule instanceof AccessDeniedException) {
       return 403;
     }

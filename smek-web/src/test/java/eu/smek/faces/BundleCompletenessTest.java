@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.smek.audit.AuditAction;
 import eu.smek.membership.Country;
+import eu.smek.membership.MembershipStatus;
 import eu.smek.membership.OrganisationType;
 import eu.smek.security.Role;
 import eu.smek.shared.Language;
@@ -51,7 +52,7 @@ class BundleCompletenessTest {
   /** A string literal in Java code that has the shape of one of our keys. */
   private static final Pattern CODE_KEY =
       Pattern.compile(
-          "\"((?:error|security|api|audit|membership|login|page|layout|common)\\.[A-Za-z0-9_.]+)\"");
+          "\"((?:error|security|api|audit|membership|login|page|layout|common|file)\\.[A-Za-z0-9_.]+)\"");
 
   private static Properties load(String language) {
     String name =
@@ -154,6 +155,9 @@ class BundleCompletenessTest {
     }
     for (Country country : Country.values()) {
       needed.add("membership.country." + country.name());
+    }
+    for (MembershipStatus status : MembershipStatus.values()) {
+      needed.add(status.messageKey());
     }
     for (OrganisationType type : OrganisationType.values()) {
       needed.add("membership.organisationType." + type.name());

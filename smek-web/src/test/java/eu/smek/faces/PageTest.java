@@ -2,8 +2,12 @@ package eu.smek.faces;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.shiro.util.AntPathMatcher;
 import org.junit.jupiter.api.Test;
 
 class PageTest {
@@ -35,6 +39,45 @@ class PageTest {
       assertThat(root).as(page.name()).isIn(Page.HOME, Page.DASHBOARD);
       if (page.inMenu() && page != Page.DASHBOARD) {
         assertThat(page.getParent()).as(page.name()).isEqualTo(Page.DASHBOARD);
+      }
+    }
+  }
+
+  /**
+   * The first URL rule that matches a page (Shiro's order) asks for at least what the page's menu
+   * entry promises: a page shown only to holders of a permission must not open without it.
+   */
+  @Test
+  void theUrlRulesRequireEveryPagesPermission() throws IOException {
+    List<String[]> rules = new ArrayList<>();
+    boolean inUrls = false;
+    for (String line : Files.readAllLines(Paths.get("src/main/webapp/WEB-INF/shiro.ini"))) {
+      String rule = line.strip();
+      if (rule.startsWith("[")) {
+        inUrls = rule.equals("[urls]");
+      } else if (inUrls && !rule.isEmpty() && !rule.startsWith("#")) {
+        rules.add(rule.split("\\s*=\\s*", 2));
+      }
+    }
+    AntPathMatcher matcher = new AntPathMatcher();
+    for (Page page : Page.values()) {
+      if (page.isError()) {
+        continue;
+      }
+      for (String path : List.of(page.getPath(), page.getViewId())) {
+        String chain =
+            rules.stream()
+                .filter(rule -> matcher.matches(rule[0], path))
+                .findFirst()
+                .map(rule -> rule[1])
+                .orElse("none");
+        String expected =
+            switch (page.permission()) {
+              case Page.Access.PUBLIC -> "anon";
+              case Page.Access.SIGNED_IN -> "authc";
+              default -> "perms[" + page.permission() + "]";
+            };
+        assertThat(chain).as(path).contains(expected);
       }
     }
   }
