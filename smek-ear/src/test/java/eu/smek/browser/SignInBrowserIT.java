@@ -19,6 +19,7 @@ class SignInBrowserIT extends BrowserTest {
   enum MenuPage {
     DASHBOARD("/dashboard", "page.dashboard"),
     LIST_ORGANISATIONS("/membership/list-organisations", "page.listOrganisations"),
+    SEARCH_DIRECTORY("/membership/search-directory", "page.searchDirectory"),
     VIEW_AUDIT_LOG("/audit/view-audit-log", "page.viewAuditLog"),
     VIEW_SYSTEM_STATUS("/operations/view-system-status", "page.viewSystemStatus"),
     MANAGE_API_TOKENS("/security/manage-api-tokens", "page.manageApiTokens");
@@ -44,19 +45,29 @@ class SignInBrowserIT extends BrowserTest {
             List.of(
                 MenuPage.DASHBOARD,
                 MenuPage.LIST_ORGANISATIONS,
+                MenuPage.SEARCH_DIRECTORY,
                 MenuPage.VIEW_AUDIT_LOG,
                 MenuPage.MANAGE_API_TOKENS)),
         arguments(
             DemoUser.COORDINATOR,
-            List.of(MenuPage.DASHBOARD, MenuPage.LIST_ORGANISATIONS, MenuPage.MANAGE_API_TOKENS)),
+            List.of(
+                MenuPage.DASHBOARD,
+                MenuPage.LIST_ORGANISATIONS,
+                MenuPage.SEARCH_DIRECTORY,
+                MenuPage.MANAGE_API_TOKENS)),
         arguments(
             DemoUser.CLERK,
-            List.of(MenuPage.DASHBOARD, MenuPage.LIST_ORGANISATIONS, MenuPage.MANAGE_API_TOKENS)),
+            List.of(
+                MenuPage.DASHBOARD,
+                MenuPage.LIST_ORGANISATIONS,
+                MenuPage.SEARCH_DIRECTORY,
+                MenuPage.MANAGE_API_TOKENS)),
         arguments(
             DemoUser.OPERATOR,
             List.of(
                 MenuPage.DASHBOARD,
                 MenuPage.LIST_ORGANISATIONS,
+                MenuPage.SEARCH_DIRECTORY,
                 MenuPage.VIEW_AUDIT_LOG,
                 MenuPage.VIEW_SYSTEM_STATUS,
                 MenuPage.MANAGE_API_TOKENS)));

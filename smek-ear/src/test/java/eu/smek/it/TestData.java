@@ -1,6 +1,15 @@
 package eu.smek.it;
 
+import eu.smek.membership.Cell;
+import eu.smek.membership.CellRole;
+import eu.smek.membership.Country;
+import eu.smek.membership.LanguageLevel;
+import eu.smek.membership.LanguageSkill;
+import eu.smek.membership.MembershipStatus;
 import eu.smek.membership.Organisation;
+import eu.smek.membership.OrganisationType;
+import eu.smek.membership.Person;
+import eu.smek.membership.Topic;
 import eu.smek.security.Account;
 import eu.smek.security.AccountPrincipal;
 import eu.smek.security.LoginThrottle;
@@ -13,10 +22,13 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.TypedQuery;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 import org.apache.shiro.authc.credential.DefaultPasswordService;
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
 
 /**
  * Test data that each test makes for itself: accounts with unique names (so tests never depend on
@@ -128,6 +140,62 @@ public class TestData {
   /** Writes back a copy of an organisation read earlier, as a stale form would. */
   public Organisation save(Organisation stale) {
     return withEntityManager(em -> em.merge(stale));
+  }
+
+  /**
+   * A new member town with an empty cell, as if admitted long ago; returns the organisation's id.
+   * Much faster than the accession, for tests about cells and the directory.
+   */
+  public long memberTown(String name, Country country) {
+    return withEntityManager(
+        em -> {
+          String code = "M-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+          Organisation town = new Organisation(code, name, country, OrganisationType.TOWN);
+          town.setStatus(MembershipStatus.MEMBER);
+          em.persist(town);
+          em.persist(new Cell(town, LocalDate.now()));
+          return town.getId();
+        });
+  }
+
+  /** Adds people straight to a town's cell, each speaking the given languages. */
+  public List<Long> people(long organisationId, int count, String familyName, String... languages) {
+    return withEntityManager(
+        em -> {
+          Cell cell =
+              em.createQuery("select c from Cell c where c.organisation.id = ?1", Cell.class)
+                  .setParameter(1, organisationId)
+                  .getSingleResult();
+          List<Long> ids = new java.util.ArrayList<>();
+          for (int i = 0; i < count; i++) {
+            Person person = new Person(cell, "Person" + i, familyName, CellRole.MEMBER);
+            for (String language : languages) {
+              person.getLanguages().add(new LanguageSkill(language, LanguageLevel.B2));
+            }
+            person.getTopics().add(Topic.values()[i % Topic.values().length]);
+            em.persist(person);
+            em.flush();
+            ids.add(person.getId());
+          }
+          return ids;
+        });
+  }
+
+  /** Makes an account point at its holder's entry in the directory. */
+  public void linkAccount(long accountId, long personId) {
+    withEntityManager(
+        em -> {
+          em.find(Account.class, accountId).setPerson(em.find(Person.class, personId));
+          return null;
+        });
+  }
+
+  /** Hibernate's statistics, switched on and cleared: tests count the SQL statements of a call. */
+  public Statistics statistics() {
+    Statistics statistics = factory.unwrap(SessionFactory.class).getStatistics();
+    statistics.setStatisticsEnabled(true);
+    statistics.clear();
+    return statistics;
   }
 
   /** The database's product name, e.g. H2 or PostgreSQL. */

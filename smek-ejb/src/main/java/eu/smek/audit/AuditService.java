@@ -2,6 +2,7 @@ package eu.smek.audit;
 
 import static eu.smek.security.Permissions.AUDIT_VIEW;
 
+import eu.smek.infrastructure.Like;
 import eu.smek.infrastructure.RequestOrigin;
 import eu.smek.security.AccountPrincipal;
 import eu.smek.security.RequiresPermission;
@@ -23,7 +24,6 @@ import jakarta.persistence.criteria.Root;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /** Writes and searches the append-only audit log. */
 @Stateless
@@ -84,7 +84,7 @@ public class AuditService {
   private static Predicate[] conditions(CriteriaBuilder cb, Root<AuditEntry> entry, AuditQuery q) {
     List<Predicate> conditions = new ArrayList<>();
     if (q.actor() != null && !q.actor().isBlank()) {
-      conditions.add(cb.like(cb.lower(entry.get("actor")), contains(q.actor()), '\\'));
+      conditions.add(cb.like(cb.lower(entry.get("actor")), Like.contains(q.actor()), '\\'));
     }
     if (q.action() != null) {
       conditions.add(cb.equal(entry.get("action"), q.action()));
@@ -96,7 +96,7 @@ public class AuditService {
       conditions.add(cb.lessThan(entry.get("occurredAt"), q.to()));
     }
     if (q.text() != null && !q.text().isBlank()) {
-      String pattern = contains(q.text());
+      String pattern = Like.contains(q.text());
       conditions.add(
           cb.or(
               cb.like(cb.lower(entry.get("target")), pattern, '\\'),
@@ -113,17 +113,6 @@ public class AuditService {
     } catch (ContextNotActiveException noRequest) {
       return null;
     }
-  }
-
-  /** A LIKE pattern matching the text anywhere, with the user's % and _ taken literally. */
-  static String contains(String text) {
-    String escaped =
-        text.strip()
-            .toLowerCase(Locale.ROOT)
-            .replace("\\", "\\\\")
-            .replace("%", "\\%")
-            .replace("_", "\\_");
-    return "%" + escaped + "%";
   }
 
   private static String truncate(String value, int length) {

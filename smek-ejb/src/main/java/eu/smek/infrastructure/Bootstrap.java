@@ -44,6 +44,7 @@ public class Bootstrap {
                 + " migrations applied now)");
     if (Database.of(dataSource).embedded()) {
       initialData.createDemoAccounts();
+      initialData.createDemoDirectory();
     }
     initialData.createFirstAdministrator(System.getenv());
   }

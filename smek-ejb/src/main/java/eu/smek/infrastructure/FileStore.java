@@ -102,6 +102,12 @@ public class FileStore {
     }
   }
 
+  /** Deletes a file that nothing refers to any more. */
+  public void delete(StoredFile file) {
+    em.remove(em.find(StoredFileContent.class, file.getId()));
+    em.remove(em.contains(file) ? file : em.merge(file));
+  }
+
   public byte[] read(StoredFile file) {
     return em.find(StoredFileContent.class, file.getId()).getData();
   }

@@ -2,7 +2,12 @@ package eu.smek.infrastructure;
 
 import eu.smek.audit.AuditAction;
 import eu.smek.audit.AuditService;
+import eu.smek.membership.Cell;
+import eu.smek.membership.CellRole;
+import eu.smek.membership.LanguageLevel;
+import eu.smek.membership.LanguageSkill;
 import eu.smek.membership.Organisation;
+import eu.smek.membership.Person;
 import eu.smek.security.Account;
 import eu.smek.security.PasswordPolicy;
 import eu.smek.security.Passwords;
@@ -67,6 +72,52 @@ public class InitialData {
             demo.role());
       }
     }
+  }
+
+  /**
+   * Fills the founding partners' cells with people, once: when no cell has anyone yet. The demo
+   * accounts become people of their organisation's cell, the coordinator its coordinator.
+   */
+  public void createDemoDirectory() {
+    if (em.createQuery("select count(p) from Person p", Long.class).getSingleResult() > 0) {
+      return;
+    }
+    List<Cell> cells =
+        em.createQuery("select c from Cell c join fetch c.organisation o order by o.id", Cell.class)
+            .getResultList();
+    for (int i = 0; i < cells.size(); i++) {
+      Cell cell = cells.get(i);
+      List<Person> people = DemoDirectory.peopleFor(cell, i);
+      for (DemoAccount demo : DEMO_ACCOUNTS) {
+        if (demo.organisationCode().equals(cell.getOrganisation().getCode())) {
+          Person holder = demoPerson(cell, demo, people);
+          em.createQuery("select a from Account a where a.login = :login", Account.class)
+              .setParameter("login", demo.login())
+              .getResultStream()
+              .findFirst()
+              .ifPresent(account -> account.setPerson(holder));
+        }
+      }
+      people.forEach(em::persist);
+    }
+    LOG.info("Filled the founding partners' cells with demo people");
+  }
+
+  /** The demo account's holder: the cell's coordinator for the coordinator, else a new member. */
+  private static Person demoPerson(Cell cell, DemoAccount demo, List<Person> people) {
+    String[] name = demo.displayName().split(" ", 2);
+    Person holder;
+    if (demo.role() == Role.TOWN_COORDINATOR) {
+      holder = people.get(0);
+      holder.setGivenName(name[0]);
+      holder.setFamilyName(name[1]);
+    } else {
+      holder = new Person(cell, name[0], name[1], CellRole.MEMBER);
+      holder.getLanguages().add(new LanguageSkill(demo.language().code(), LanguageLevel.NATIVE));
+      people.add(holder);
+    }
+    holder.setEmail(demo.login() + "@demo.smek.example");
+    return holder;
   }
 
   /**

@@ -1,23 +1,31 @@
 package eu.smek.membership;
 
 import static eu.smek.security.Permissions.MEMBERSHIP_MANAGE;
+import static eu.smek.security.Permissions.MEMBERSHIP_MANAGE_CELL;
 import static eu.smek.security.Permissions.MEMBERSHIP_VIEW;
 
 import eu.smek.audit.AuditAction;
 import eu.smek.audit.AuditService;
 import eu.smek.infrastructure.FileStore;
+import eu.smek.infrastructure.Like;
 import eu.smek.infrastructure.Upload;
 import eu.smek.security.AccountPrincipal;
+import eu.smek.security.Guard;
+import eu.smek.security.OrganisationScope;
+import eu.smek.security.Permissions;
 import eu.smek.security.RequiresPermission;
 import eu.smek.security.Subjects;
 import eu.smek.shared.RecordNotFoundException;
+import eu.smek.shared.SearchKeys;
 import eu.smek.shared.StoredFile;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
@@ -36,9 +44,16 @@ public class MembershipService {
   /** Logos and coats of arms are kept at most this many pixels wide and high. */
   static final int LOGO_SIZE = 256;
 
+  /** Photos of people, likewise. */
+  static final int PHOTO_SIZE = 256;
+
+  /** No page of the directory is longer, whatever a client asks for. */
+  static final int DIRECTORY_PAGE_LIMIT = 200;
+
   @PersistenceContext private EntityManager em;
   @Inject private FileStore files;
   @Inject private AuditService audit;
+  @Inject private Guard guard;
 
   /** All organisations, associations first, then by country and name. */
   @RequiresPermission(MEMBERSHIP_VIEW)
@@ -107,7 +122,8 @@ public class MembershipService {
 
   /**
    * Moves an organisation to another status, effective on a date (today if none), with the reason
-   * and document the lifecycle asks for. The first admission gives the membership number.
+   * and document the lifecycle asks for. The first admission gives the membership number and sets
+   * up the cooperation cell.
    */
   @RequiresPermission(MEMBERSHIP_MANAGE)
   public MembershipChange changeStatus(
@@ -141,6 +157,9 @@ public class MembershipService {
     if (to == MembershipStatus.MEMBER && organisation.getMembershipNumber() == null) {
       organisation.setMembershipNumber(nextMembershipNumber());
     }
+    if (to == MembershipStatus.MEMBER && findCell(organisationId).isEmpty()) {
+      em.persist(new Cell(organisation, effective));
+    }
     organisation.setStatus(to);
     MembershipChange change =
         new MembershipChange(organisation, from, to, effective, why, stored, actor());
@@ -172,6 +191,272 @@ public class MembershipService {
             .findFirst()
             .orElseThrow(() -> new RecordNotFoundException(StoredFile.class, fileId));
     return new MembershipDocument(file.getName(), file.getContentType(), files.read(file));
+  }
+
+  // Cooperation cells and their people
+
+  /** The cell of a member organisation (also of one suspended or withdrawn since). */
+  @RequiresPermission(MEMBERSHIP_VIEW)
+  public Optional<Cell> findCell(long organisationId) {
+    return em.createQuery(
+            "select c from Cell c join fetch c.organisation where c.organisation.id = :organisation",
+            Cell.class)
+        .setParameter("organisation", organisationId)
+        .getResultStream()
+        .findFirst();
+  }
+
+  /** The cell's people: coordinator first, then deputies, then members, by name. */
+  @RequiresPermission(MEMBERSHIP_VIEW)
+  public List<Person> people(long cellId) {
+    return withDetails(
+        em.createQuery(
+                "select p from Person p join fetch p.cell c join fetch c.organisation"
+                    + " where c.id = :cell order by p.role, p.familyName, p.givenName, p.id",
+                Person.class)
+            .setParameter("cell", cellId)
+            .getResultList());
+  }
+
+  /** One person with their languages and topics, ready to be shown or edited detached. */
+  @RequiresPermission(MEMBERSHIP_VIEW)
+  public Person getPerson(long id) {
+    Person person = findPerson(id);
+    withDetails(List.of(person));
+    Hibernate.initialize(person.getCell().getOrganisation());
+    return person;
+  }
+
+  /** Changes the cell's own details (its shared mailbox). */
+  @RequiresPermission(MEMBERSHIP_VIEW)
+  public Cell updateCell(long organisationId, @Email @Size(max = 254) String email) {
+    Cell cell =
+        findCell(organisationId)
+            .orElseThrow(() -> new RecordNotFoundException(Cell.class, organisationId));
+    requireManageCell(cell, "updateCell");
+    cell.setEmail(email == null || email.isBlank() ? null : email.strip());
+    audit.record(AuditAction.CELL_CHANGED, cell.toSpaceRef().toString(), cell.getEmail());
+    return cell;
+  }
+
+  /** Adds a person to the cell of an organisation. */
+  @RequiresPermission(MEMBERSHIP_MANAGE_CELL)
+  public Person addPerson(@OrganisationScope long organisationId, @NotNull @Valid Person person) {
+    Cell cell =
+        em.createQuery("select c from Cell c where c.organisation.id = :organisation", Cell.class)
+            .setParameter("organisation", organisationId)
+            .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+            .getResultStream()
+            .findFirst()
+            .orElseThrow(() -> new RecordNotFoundException(Cell.class, organisationId));
+    person.setCell(cell);
+    checkOneCoordinator(person);
+    em.persist(person);
+    audit.record(AuditAction.PERSON_ADDED, target(person), person.getFullName());
+    return person;
+  }
+
+  /**
+   * Saves a person as edited from a copy read earlier; someone else's change in the meantime is
+   * refused. A person stays in their cell; only who may manage that cell may edit them.
+   */
+  @RequiresPermission(MEMBERSHIP_VIEW)
+  public Person updatePerson(@NotNull @Valid Person edited) {
+    Person current = findPerson(edited.getId());
+    requireManageCell(current.getCell(), "updatePerson");
+    em.lock(current.getCell(), LockModeType.PESSIMISTIC_WRITE);
+    edited.setCell(current.getCell());
+    edited.setPhoto(current.getPhoto());
+    checkOneCoordinator(edited);
+    Person saved = em.merge(edited);
+    em.flush();
+    audit.record(AuditAction.PERSON_CHANGED, target(saved), saved.getFullName());
+    return saved;
+  }
+
+  /**
+   * Removes a person from the directory with their photo. An account of theirs stays (it may be
+   * deactivated separately) but no longer points at them.
+   */
+  @RequiresPermission(MEMBERSHIP_VIEW)
+  public void removePerson(long personId) {
+    Person person = findPerson(personId);
+    requireManageCell(person.getCell(), "removePerson");
+    em.createQuery("update Account a set a.person = null where a.person = :person")
+        .setParameter("person", person)
+        .executeUpdate();
+    StoredFile photo = person.getPhoto();
+    em.remove(person);
+    if (photo != null) {
+      files.delete(photo);
+    }
+    audit.record(AuditAction.PERSON_REMOVED, target(person), person.getFullName());
+  }
+
+  /** Replaces a person's photo with an uploaded image (kept as a small PNG). */
+  @RequiresPermission(MEMBERSHIP_VIEW)
+  public Person changePhoto(long personId, @NotNull Upload image) {
+    Person person = findPerson(personId);
+    requireManageCell(person.getCell(), "changePhoto");
+    StoredFile old = person.getPhoto();
+    person.setPhoto(files.storeImage(image, PHOTO_SIZE));
+    if (old != null) {
+      files.delete(old);
+    }
+    audit.record(AuditAction.PERSON_CHANGED, target(person), "photo");
+    return person;
+  }
+
+  /** The photo as PNG bytes, if the person has one. */
+  @RequiresPermission(MEMBERSHIP_VIEW)
+  public Optional<byte[]> photo(long personId) {
+    return Optional.ofNullable(findPerson(personId).getPhoto()).map(files::read);
+  }
+
+  // The directory
+
+  /**
+   * One page of the network's directory: people of the cells of member (and suspended) towns. Runs
+   * four statements whatever the page size: count aside, the page with cell and organisation, and
+   * the page's languages and topics.
+   */
+  @RequiresPermission(MEMBERSHIP_VIEW)
+  public List<Person> searchDirectory(@NotNull @Valid DirectoryQuery query, int first, int max) {
+    TypedQuery<Person> select =
+        em.createQuery(
+            "select p from Person p join fetch p.cell c join fetch c.organisation o"
+                + where(query)
+                + orderBy(query),
+            Person.class);
+    bind(select, query);
+    return withDetails(
+        select
+            .setFirstResult(Math.max(0, first))
+            .setMaxResults(Math.min(Math.max(1, max), DIRECTORY_PAGE_LIMIT))
+            .getResultList());
+  }
+
+  @RequiresPermission(MEMBERSHIP_VIEW)
+  public long countDirectory(@NotNull @Valid DirectoryQuery query) {
+    TypedQuery<Long> count =
+        em.createQuery(
+            "select count(p) from Person p join p.cell c join c.organisation o" + where(query),
+            Long.class);
+    bind(count, query);
+    return count.getSingleResult();
+  }
+
+  private static String where(DirectoryQuery query) {
+    StringBuilder where = new StringBuilder(" where o.status in :active");
+    if (query.text() != null) {
+      where.append(
+          " and (p.searchKey like :folded escape '\\' or lower(o.name) like :text escape '\\')");
+    }
+    if (query.organisationId() != null) {
+      where.append(" and o.id = :organisation");
+    }
+    if (query.country() != null) {
+      where.append(" and o.country = :country");
+    }
+    if (query.language() != null) {
+      where.append(
+          " and exists (select 1 from Person s join s.languages l"
+              + " where s = p and l.language = :language)");
+    }
+    if (query.topic() != null) {
+      where.append(" and :topic member of p.topics");
+    }
+    if (query.teleworkOnly()) {
+      where.append(" and p.teleworkAvailable = true");
+    }
+    return where.toString();
+  }
+
+  private static String orderBy(DirectoryQuery query) {
+    String direction = query.descending() ? " desc" : " asc";
+    String name = "p.familyName" + direction + ", p.givenName" + direction;
+    String order =
+        switch (query.sort()) {
+          case NAME -> name;
+          case ORGANISATION -> "o.name" + direction + ", " + name;
+          case COUNTRY -> "o.country" + direction + ", o.name, " + name;
+          case ROLE -> "p.role" + direction + ", " + name;
+        };
+    return " order by " + order + ", p.id";
+  }
+
+  private static void bind(TypedQuery<?> select, DirectoryQuery query) {
+    select.setParameter("active", List.of(MembershipStatus.MEMBER, MembershipStatus.SUSPENDED));
+    if (query.text() != null) {
+      select.setParameter("folded", Like.contains(SearchKeys.fold(query.text())));
+      select.setParameter("text", Like.contains(query.text()));
+    }
+    if (query.organisationId() != null) {
+      select.setParameter("organisation", query.organisationId());
+    }
+    if (query.country() != null) {
+      select.setParameter("country", query.country());
+    }
+    if (query.language() != null) {
+      select.setParameter("language", query.language());
+    }
+    if (query.topic() != null) {
+      select.setParameter("topic", query.topic());
+    }
+  }
+
+  /** Loads the languages and topics of the given people with one statement each. */
+  private List<Person> withDetails(List<Person> people) {
+    if (!people.isEmpty()) {
+      List<Long> ids = people.stream().map(Person::getId).toList();
+      em.createQuery(
+              "select distinct p from Person p left join fetch p.languages where p.id in :ids",
+              Person.class)
+          .setParameter("ids", ids)
+          .getResultList();
+      em.createQuery(
+              "select distinct p from Person p left join fetch p.topics where p.id in :ids",
+              Person.class)
+          .setParameter("ids", ids)
+          .getResultList();
+    }
+    return people;
+  }
+
+  private Person findPerson(long id) {
+    Person person = em.find(Person.class, id);
+    if (person == null) {
+      throw new RecordNotFoundException(Person.class, id);
+    }
+    return person;
+  }
+
+  private void requireManageCell(Cell cell, String operation) {
+    guard.require(
+        Permissions.scoped(MEMBERSHIP_MANAGE_CELL, cell.getOrganisation().getId()),
+        "MembershipService." + operation);
+  }
+
+  /** A cell has one coordinator; the caller holds the cell's lock, so two cannot race past this. */
+  private void checkOneCoordinator(Person person) {
+    if (person.getRole() != CellRole.COORDINATOR) {
+      return;
+    }
+    em.createQuery(
+            "select p from Person p where p.cell = :cell and p.role = :coordinator", Person.class)
+        .setParameter("cell", person.getCell())
+        .setParameter("coordinator", CellRole.COORDINATOR)
+        .getResultStream()
+        .filter(coordinator -> !coordinator.getId().equals(person.getId()))
+        .findFirst()
+        .ifPresent(
+            coordinator -> {
+              throw new CoordinatorAlreadyNamedException(coordinator.getFullName());
+            });
+  }
+
+  private static String target(Person person) {
+    return "person:" + person.getId();
   }
 
   private Organisation find(long id) {

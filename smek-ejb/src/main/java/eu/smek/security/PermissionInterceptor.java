@@ -1,7 +1,5 @@
 package eu.smek.security;
 
-import eu.smek.audit.AuditAction;
-import eu.smek.audit.AuditService;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;
@@ -20,20 +18,15 @@ import java.lang.reflect.Method;
 @Priority(Interceptor.Priority.APPLICATION)
 public class PermissionInterceptor {
 
-  @Inject private AuditService audit;
+  @Inject private Guard guard;
 
   @AroundInvoke
   public Object check(InvocationContext invocation) throws Exception {
-    String permission = requiredPermission(invocation);
-    if (!Subjects.isPermitted(permission)) {
-      audit.recordIndependently(
-          AuditAction.ACCESS_DENIED,
-          invocation.getMethod().getDeclaringClass().getSimpleName()
-              + "."
-              + invocation.getMethod().getName(),
-          permission);
-      throw new AccessDeniedException(permission);
-    }
+    guard.require(
+        requiredPermission(invocation),
+        invocation.getMethod().getDeclaringClass().getSimpleName()
+            + "."
+            + invocation.getMethod().getName());
     return invocation.proceed();
   }
 

@@ -25,11 +25,4 @@ class AuditQueryTest {
     assertThat(new AuditQuery(null, null, monday, null, null).to()).isNull();
     assertThat(new AuditQuery(null, null, null, monday, null).from()).isNull();
   }
-
-  @Test
-  void searchTextIsTakenLiterallyInLikePatterns() {
-    assertThat(AuditService.contains(" Anna ")).isEqualTo("%anna%");
-    assertThat(AuditService.contains("100%_done\\")).isEqualTo("%100\\%\\_done\\\\%");
-    assertThat(AuditService.contains("' or 1=1 --")).isEqualTo("%' or 1=1 --%");
-  }
 }

@@ -1,6 +1,7 @@
 package eu.smek.security;
 
 import eu.smek.membership.Organisation;
+import eu.smek.membership.Person;
 import eu.smek.shared.Language;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -14,6 +15,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -73,6 +75,11 @@ public class Account {
   @ManyToOne(fetch = FetchType.LAZY, optional = false)
   @JoinColumn(name = "organisation_id", nullable = false)
   private Organisation organisation;
+
+  /** The account holder's entry in the directory, if they have one. */
+  @OneToOne(fetch = FetchType.LAZY)
+  @JoinColumn(name = "person_id", unique = true)
+  private Person person;
 
   @ElementCollection(fetch = FetchType.EAGER)
   @CollectionTable(name = "account_role", joinColumns = @JoinColumn(name = "account_id"))
@@ -161,5 +168,13 @@ public class Account {
 
   public Instant getCreatedAt() {
     return createdAt;
+  }
+
+  public Person getPerson() {
+    return person;
+  }
+
+  public void setPerson(Person person) {
+    this.person = person;
   }
 }

@@ -1,5 +1,6 @@
 package eu.smek.faces;
 
+import eu.smek.security.Permissions;
 import eu.smek.security.Subjects;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
@@ -38,6 +39,12 @@ public class Navigation {
    */
   public boolean allows(Page page) {
     return mayOpen(page);
+  }
+
+  /** Whether the user may manage the cooperation cell (and accounts) of an organisation. */
+  public boolean mayManageCell(long organisationId) {
+    return Subjects.isPermitted(
+        Permissions.scoped(Permissions.MEMBERSHIP_MANAGE_CELL, organisationId));
   }
 
   public Page getCurrent() {

@@ -24,6 +24,10 @@ public enum Page {
       "/membership/view-organisation.xhtml", LIST_ORGANISATIONS, MEMBERSHIP_VIEW, false),
   EDIT_ORGANISATION(
       "/membership/edit-organisation.xhtml", LIST_ORGANISATIONS, MEMBERSHIP_MANAGE, false),
+  SEARCH_DIRECTORY("/membership/search-directory.xhtml", DASHBOARD, MEMBERSHIP_VIEW, true),
+  // Whether the user may manage this cell is checked by the page for the cell's organisation.
+  VIEW_CELL("/membership/view-cell.xhtml", SEARCH_DIRECTORY, MEMBERSHIP_VIEW, false),
+  EDIT_PERSON("/membership/edit-person.xhtml", SEARCH_DIRECTORY, MEMBERSHIP_VIEW, false),
   VIEW_AUDIT_LOG("/audit/view-audit-log.xhtml", DASHBOARD, AUDIT_VIEW, true),
   VIEW_SYSTEM_STATUS("/operations/view-system-status.xhtml", DASHBOARD, OPERATIONS_VIEW, true),
   MANAGE_API_TOKENS("/security/manage-api-tokens.xhtml", DASHBOARD, SECURITY_USE_API, true),

@@ -3,12 +3,16 @@ package eu.smek.faces;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.smek.audit.AuditAction;
+import eu.smek.membership.CellRole;
 import eu.smek.membership.Country;
+import eu.smek.membership.LanguageLevel;
 import eu.smek.membership.MembershipStatus;
 import eu.smek.membership.OrganisationType;
+import eu.smek.membership.Topic;
 import eu.smek.security.Role;
 import eu.smek.shared.Language;
 import eu.smek.shared.Messages;
+import eu.smek.shared.Translatable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -19,6 +23,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.text.MessageFormat;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
@@ -156,8 +161,18 @@ class BundleCompletenessTest {
     for (Country country : Country.values()) {
       needed.add("membership.country." + country.name());
     }
-    for (MembershipStatus status : MembershipStatus.values()) {
-      needed.add(status.messageKey());
+    for (Translatable value :
+        Stream.of(
+                MembershipStatus.values(),
+                Topic.values(),
+                LanguageLevel.values(),
+                CellRole.values())
+            .flatMap(Arrays::stream)
+            .toList()) {
+      needed.add(value.messageKey());
+    }
+    for (CellRole role : CellRole.values()) {
+      needed.add("membership.cell.heading." + role.name());
     }
     for (OrganisationType type : OrganisationType.values()) {
       needed.add("membership.organisationType." + type.name());
