@@ -258,12 +258,18 @@ public class MembershipService {
 
   /**
    * Saves a person as edited from a copy read earlier; someone else's change in the meantime is
-   * refused. A person stays in their cell; only who may manage that cell may edit them.
+   * refused. A person stays in their cell; who manages the cell edits them, and so do they
+   * themselves, except for their role.
    */
   @RequiresPermission(MEMBERSHIP_VIEW)
   public Person updatePerson(@NotNull @Valid Person edited) {
     Person current = findPerson(edited.getId());
-    requireManageCell(current.getCell(), "updatePerson");
+    if (isOwnEntry(current)) {
+      // Everyone corrects their own entry (GDPR Art. 16), but their role is the cell's to decide.
+      edited.setRole(current.getRole());
+    } else {
+      requireManageCell(current.getCell(), "updatePerson");
+    }
     em.lock(current.getCell(), LockModeType.PESSIMISTIC_WRITE);
     edited.setCell(current.getCell());
     edited.setPhoto(current.getPhoto());
@@ -297,7 +303,9 @@ public class MembershipService {
   @RequiresPermission(MEMBERSHIP_VIEW)
   public Person changePhoto(long personId, @NotNull Upload image) {
     Person person = findPerson(personId);
-    requireManageCell(person.getCell(), "changePhoto");
+    if (!isOwnEntry(person)) {
+      requireManageCell(person.getCell(), "changePhoto");
+    }
     StoredFile old = person.getPhoto();
     person.setPhoto(files.storeImage(image, PHOTO_SIZE));
     if (old != null) {
@@ -429,6 +437,21 @@ public class MembershipService {
       throw new RecordNotFoundException(Person.class, id);
     }
     return person;
+  }
+
+  /** Whether the person is the signed-in user's own entry in the directory. */
+  private boolean isOwnEntry(Person person) {
+    return Subjects.principal()
+        .map(
+            principal ->
+                em.createQuery(
+                            "select count(a) from Account a where a.id = :account and a.person = :person",
+                            Long.class)
+                        .setParameter("account", principal.accountId())
+                        .setParameter("person", person)
+                        .getSingleResult()
+                    > 0)
+        .orElse(false);
   }
 
   private void requireManageCell(Cell cell, String operation) {

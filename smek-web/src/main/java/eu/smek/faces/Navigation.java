@@ -47,6 +47,17 @@ public class Navigation {
         Permissions.scoped(Permissions.MEMBERSHIP_MANAGE_CELL, organisationId));
   }
 
+  /** Whether the user may invite and deactivate the accounts of an organisation's people. */
+  public boolean mayManageAccounts(long organisationId) {
+    return Subjects.isPermitted(
+        Permissions.scoped(Permissions.SECURITY_MANAGE_ACCOUNTS, organisationId));
+  }
+
+  /** Whether the user manages every organisation's accounts, with every role. */
+  public boolean mayManageAllAccounts() {
+    return Subjects.isPermitted(Permissions.SECURITY_MANAGE_ACCOUNTS);
+  }
+
   public Page getCurrent() {
     FacesContext faces = FacesContext.getCurrentInstance();
     String viewId = faces.getViewRoot() == null ? null : faces.getViewRoot().getViewId();

@@ -17,6 +17,7 @@ import java.util.Optional;
 public enum Page {
   HOME("/index.xhtml", null, Access.PUBLIC, false),
   LOGIN("/login.xhtml", HOME, Access.PUBLIC, false),
+  ACCEPT_INVITATION("/accept-invitation.xhtml", HOME, Access.PUBLIC, false),
   ACCESSIBILITY("/accessibility.xhtml", HOME, Access.PUBLIC, false),
   DASHBOARD("/dashboard.xhtml", null, Access.SIGNED_IN, true),
   LIST_ORGANISATIONS("/membership/list-organisations.xhtml", DASHBOARD, MEMBERSHIP_VIEW, true),
@@ -31,6 +32,8 @@ public enum Page {
   VIEW_AUDIT_LOG("/audit/view-audit-log.xhtml", DASHBOARD, AUDIT_VIEW, true),
   VIEW_SYSTEM_STATUS("/operations/view-system-status.xhtml", DASHBOARD, OPERATIONS_VIEW, true),
   MANAGE_API_TOKENS("/security/manage-api-tokens.xhtml", DASHBOARD, SECURITY_USE_API, true),
+  VIEW_MY_DATA("/security/view-my-data.xhtml", DASHBOARD, Access.SIGNED_IN, true),
+  VIEW_NOTIFICATIONS("/security/view-notifications.xhtml", DASHBOARD, Access.SIGNED_IN, false),
   ERROR_FORBIDDEN("/WEB-INF/errorpages/403.xhtml", HOME, Access.PUBLIC, false),
   ERROR_NOT_FOUND("/WEB-INF/errorpages/404.xhtml", HOME, Access.PUBLIC, false),
   ERROR_SERVER("/WEB-INF/errorpages/500.xhtml", HOME, Access.PUBLIC, false),
@@ -85,11 +88,12 @@ public enum Page {
 
   /**
    * Whether a visitor who is not signed in sees this page as a stateless view, which needs no
-   * session. Not the sign-in page: its form keeps what was typed when a field is refused, and a
-   * stateless view would lose it.
+   * session. Not the sign-in and accept-invitation pages: their forms keep what was typed when a
+   * field is refused, and a stateless view would lose it.
    */
   public static boolean isStatelessFor(String viewId, boolean signedIn) {
-    return !signedIn && ofView(viewId).orElse(ERROR_NOT_FOUND) != LOGIN;
+    Page page = ofView(viewId).orElse(ERROR_NOT_FOUND);
+    return !signedIn && page != LOGIN && page != ACCEPT_INVITATION;
   }
 
   /**

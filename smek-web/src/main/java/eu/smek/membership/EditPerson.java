@@ -1,6 +1,9 @@
 package eu.smek.membership;
 
 import eu.smek.faces.Navigation;
+import eu.smek.security.AccountState;
+import eu.smek.security.Role;
+import eu.smek.security.SecurityService;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -11,10 +14,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.omnifaces.util.Faces;
+import org.omnifaces.util.Messages;
 
 /**
  * Adds a person to a town's cooperation cell or edits one: name, position, contacts, role in the
- * cell, languages with levels, topics, telework and photo. Only who manages that cell may open it.
+ * cell, languages with levels, topics, telework and photo; and the person's account: invitation,
+ * deactivation. Who manages that cell opens it, and everyone for their own entry.
  */
 @Named
 @ViewScoped
@@ -44,6 +49,7 @@ public class EditPerson implements Serializable {
 
   @Inject private MembershipService membership;
   @Inject private Navigation navigation;
+  @Inject private SecurityService security;
 
   private Long id;
   private Long organisationId;
@@ -53,6 +59,9 @@ public class EditPerson implements Serializable {
   private final List<LanguageRow> languages = new ArrayList<>();
   // Only used within the request that uploads it; never kept in the view state.
   private transient Part photo;
+  private boolean ownEntry;
+  private AccountState account;
+  private Role inviteRole = Role.CLERK;
 
   public void load() throws IOException {
     if (id != null) {
@@ -74,10 +83,35 @@ public class EditPerson implements Serializable {
       Faces.responseComplete();
       return;
     }
-    if (!navigation.mayManageCell(organisationId)) {
+    Person own = id == null ? null : security.getCurrentAccount().getPerson();
+    ownEntry = own != null && own.getId().equals(id);
+    if (!navigation.mayManageCell(organisationId) && !ownEntry) {
       Faces.responseSendError(403, "not this cell's manager");
       Faces.responseComplete();
+      return;
     }
+    if (id != null && navigation.mayManageAccounts(organisationId)) {
+      account = security.accountState(id);
+    }
+  }
+
+  /** Sends the person an invitation to get an account, with the chosen role. */
+  public void invite() {
+    security.invite(id, inviteRole);
+    account = security.accountState(id);
+    Messages.addGlobalInfo(
+        eu.smek.shared.Messages.format(
+            Faces.getLocale(), "security.invitation.sent", person.getEmail()));
+  }
+
+  public void deactivate() {
+    security.deactivateAccount(account.accountId());
+    account = security.accountState(id);
+  }
+
+  public void reactivate() {
+    security.reactivateAccount(account.accountId());
+    account = security.accountState(id);
   }
 
   public void addLanguage() {
@@ -120,6 +154,31 @@ public class EditPerson implements Serializable {
             + organisationId
             + "#person-"
             + saved.getId());
+  }
+
+  /** Whether the user edits their own entry (then they cannot change their role). */
+  public boolean isOwnEntry() {
+    return ownEntry;
+  }
+
+  /** The person's account, for who manages accounts of the town; null for others. */
+  public AccountState getAccount() {
+    return account;
+  }
+
+  /** The roles a town's accounts may have; association roles only for administrators. */
+  public List<Role> getGrantableRoles() {
+    return navigation.mayManageAllAccounts()
+        ? Arrays.asList(Role.values())
+        : List.of(Role.CLERK, Role.TOWN_COORDINATOR);
+  }
+
+  public Role getInviteRole() {
+    return inviteRole;
+  }
+
+  public void setInviteRole(Role inviteRole) {
+    this.inviteRole = inviteRole;
   }
 
   public boolean isNew() {

@@ -49,4 +49,13 @@ public class MeResource {
         new TreeSet<>(authorization.roles()),
         new TreeSet<>(authorization.permissions()));
   }
+
+  @GET
+  @Path("data")
+  @Operation(
+      summary = "Everything the application holds about you",
+      description = "Your account, directory entry, API tokens, notifications and audit entries.")
+  public PersonalData data() {
+    return security.myData();
+  }
 }

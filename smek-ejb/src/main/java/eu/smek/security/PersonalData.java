@@ -1,0 +1,58 @@
+package eu.smek.security;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Everything the application holds about the signed-in user (GDPR Art. 15 and 20): the account,
+ * their entry in the directory, API tokens, invitations, notifications and the audit entries about
+ * them or by them. Exported as JSON.
+ */
+public record PersonalData(
+    Instant exportedAt,
+    AccountData account,
+    PersonData person,
+    List<TokenData> apiTokens,
+    List<NotificationData> notifications,
+    List<AuditData> auditEntries)
+    implements Serializable {
+
+  public record AccountData(
+      String login,
+      String displayName,
+      String email,
+      String language,
+      String organisation,
+      Set<String> roles,
+      boolean active,
+      Instant createdAt)
+      implements Serializable {}
+
+  public record PersonData(
+      String givenName,
+      String familyName,
+      String position,
+      String email,
+      String phone,
+      String roleInCell,
+      Map<String, String> languages,
+      Set<String> topics,
+      boolean teleworkAvailable,
+      boolean hasPhoto)
+      implements Serializable {}
+
+  public record TokenData(
+      String name, String prefix, Instant createdAt, Instant lastUsedAt, Instant revokedAt)
+      implements Serializable {}
+
+  public record NotificationData(
+      Instant createdAt, String title, String body, String link, Instant readAt)
+      implements Serializable {}
+
+  public record AuditData(
+      Instant occurredAt, String actor, String action, String target, String details, String from)
+      implements Serializable {}
+}
