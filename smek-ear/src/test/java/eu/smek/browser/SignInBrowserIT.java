@@ -22,7 +22,8 @@ class SignInBrowserIT extends BrowserTest {
     SEARCH_DIRECTORY("/membership/search-directory", "page.searchDirectory"),
     VIEW_AUDIT_LOG("/audit/view-audit-log", "page.viewAuditLog"),
     VIEW_SYSTEM_STATUS("/operations/view-system-status", "page.viewSystemStatus"),
-    MANAGE_API_TOKENS("/security/manage-api-tokens", "page.manageApiTokens");
+    MANAGE_API_TOKENS("/security/manage-api-tokens", "page.manageApiTokens"),
+    VIEW_MY_DATA("/security/view-my-data", "page.viewMyData");
 
     final String path;
     final String titleKey;
@@ -47,21 +48,24 @@ class SignInBrowserIT extends BrowserTest {
                 MenuPage.LIST_ORGANISATIONS,
                 MenuPage.SEARCH_DIRECTORY,
                 MenuPage.VIEW_AUDIT_LOG,
-                MenuPage.MANAGE_API_TOKENS)),
+                MenuPage.MANAGE_API_TOKENS,
+                MenuPage.VIEW_MY_DATA)),
         arguments(
             DemoUser.COORDINATOR,
             List.of(
                 MenuPage.DASHBOARD,
                 MenuPage.LIST_ORGANISATIONS,
                 MenuPage.SEARCH_DIRECTORY,
-                MenuPage.MANAGE_API_TOKENS)),
+                MenuPage.MANAGE_API_TOKENS,
+                MenuPage.VIEW_MY_DATA)),
         arguments(
             DemoUser.CLERK,
             List.of(
                 MenuPage.DASHBOARD,
                 MenuPage.LIST_ORGANISATIONS,
                 MenuPage.SEARCH_DIRECTORY,
-                MenuPage.MANAGE_API_TOKENS)),
+                MenuPage.MANAGE_API_TOKENS,
+                MenuPage.VIEW_MY_DATA)),
         arguments(
             DemoUser.OPERATOR,
             List.of(
@@ -70,7 +74,8 @@ class SignInBrowserIT extends BrowserTest {
                 MenuPage.SEARCH_DIRECTORY,
                 MenuPage.VIEW_AUDIT_LOG,
                 MenuPage.VIEW_SYSTEM_STATUS,
-                MenuPage.MANAGE_API_TOKENS)));
+                MenuPage.MANAGE_API_TOKENS,
+                MenuPage.VIEW_MY_DATA)));
   }
 
   @ParameterizedTest(name = "{0}")

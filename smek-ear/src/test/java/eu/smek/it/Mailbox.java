@@ -39,6 +39,12 @@ public final class Mailbox {
       }
       return link.group(1);
     }
+
+    /** The secret token of the invitation link in the body. */
+    public String token() {
+      String link = link("/accept-invitation?token=");
+      return link.substring(link.indexOf("token=") + "token=".length());
+    }
   }
 
   private static final HttpClient CLIENT =
@@ -64,6 +70,21 @@ public final class Mailbox {
         throw new AssertionError(e);
       }
     }
+  }
+
+  /** Does what sends one e-mail to the address, waits for that e-mail and returns it. */
+  public static Mail sentBy(String address, TestSubjects.ThrowingRunnable action) throws Exception {
+    int before = messagesTo(address).size();
+    action.run();
+    Instant deadline = Instant.now().plusSeconds(30);
+    List<Mail> mails;
+    while ((mails = messagesTo(address)).size() <= before) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError("no new mail to " + address);
+      }
+      Thread.sleep(250);
+    }
+    return mails.get(before);
   }
 
   public static List<Mail> messagesTo(String address) {

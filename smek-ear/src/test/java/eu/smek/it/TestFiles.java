@@ -6,6 +6,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import javax.imageio.ImageIO;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 
 /** Small real files for upload tests. */
 public final class TestFiles {
@@ -40,6 +43,30 @@ public final class TestFiles {
         .append(xref)
         .append("\n%%EOF\n");
     return pdf.toString().getBytes(StandardCharsets.ISO_8859_1);
+  }
+
+  /**
+   * A PDF that says {@code text} and carries an electronic signature dictionary with the given
+   * signer, as a PAdES signing tool writes it (the signature value itself is not a real one).
+   */
+  public static byte[] signedPdf(String text, String signer) {
+    try (PDDocument document = Loader.loadPDF(pdf(text))) {
+      PDSignature signature = new PDSignature();
+      signature.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
+      signature.setSubFilter(PDSignature.SUBFILTER_ETSI_CADES_DETACHED);
+      signature.setName(signer);
+      signature.setLocation("Przemyśl");
+      signature.setReason("Deklaracja przystąpienia");
+      signature.setSignDate(
+          java.util.GregorianCalendar.from(
+              java.time.ZonedDateTime.parse("2026-11-20T10:15:00+01:00[Europe/Warsaw]")));
+      document.addSignature(signature, content -> new byte[] {0x30, 0x03, 0x02, 0x01, 0x00});
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      document.saveIncremental(out);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** A PNG picture of the given size. */

@@ -28,6 +28,10 @@ public class FileRejectedException extends BusinessException {
     return new FileRejectedException("file.unreadableImage");
   }
 
+  public static FileRejectedException unreadablePdf() {
+    return new FileRejectedException("file.unreadablePdf");
+  }
+
   public static FileRejectedException tooManyPixels(int maximumSide) {
     return new FileRejectedException("file.tooManyPixels", maximumSide);
   }

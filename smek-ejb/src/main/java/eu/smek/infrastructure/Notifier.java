@@ -1,5 +1,6 @@
 package eu.smek.infrastructure;
 
+import eu.smek.membership.Country;
 import eu.smek.security.Account;
 import eu.smek.security.Notification;
 import eu.smek.shared.Language;
@@ -54,6 +55,12 @@ public class Notifier {
     body.append("\n\n-- \n").append(Messages.format(language.locale(), "mail.signature"));
     em.persist(new OutgoingMail(address, subject, body.toString()));
     queued.fire(new MailQueued());
+  }
+
+  /** The language of a country, if the interface speaks it, else English: for e-mails to towns. */
+  public static Language languageOf(Country country) {
+    Language language = country.language();
+    return Messages.hasBundle(language) ? language : Language.DEFAULT;
   }
 
   /** An e-mail was queued in the current transaction. */

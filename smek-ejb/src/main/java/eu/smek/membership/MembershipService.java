@@ -8,12 +8,16 @@ import eu.smek.audit.AuditAction;
 import eu.smek.audit.AuditService;
 import eu.smek.infrastructure.FileStore;
 import eu.smek.infrastructure.Like;
+import eu.smek.infrastructure.Notifier;
 import eu.smek.infrastructure.Upload;
+import eu.smek.security.Account;
 import eu.smek.security.AccountPrincipal;
 import eu.smek.security.Guard;
 import eu.smek.security.OrganisationScope;
 import eu.smek.security.Permissions;
 import eu.smek.security.RequiresPermission;
+import eu.smek.security.Role;
+import eu.smek.security.SecurityService;
 import eu.smek.security.Subjects;
 import eu.smek.shared.RecordNotFoundException;
 import eu.smek.shared.SearchKeys;
@@ -26,11 +30,14 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.hibernate.Hibernate;
 
 /**
@@ -54,6 +61,8 @@ public class MembershipService {
   @Inject private FileStore files;
   @Inject private AuditService audit;
   @Inject private Guard guard;
+  @Inject private Notifier notifier;
+  @Inject private SecurityService security;
 
   /** All organisations, associations first, then by country and name. */
   @RequiresPermission(MEMBERSHIP_VIEW)
@@ -148,21 +157,35 @@ public class MembershipService {
     if (document == null && MembershipLifecycle.needsDocument(to)) {
       throw new DocumentRequiredException(to);
     }
+    StoredFile stored =
+        document == null ? null : files.store(document, FileStore.PDF, FileStore.DOCUMENT_LIMIT);
+    return applyStatus(organisation, to, effectiveOn, why, stored);
+  }
+
+  /**
+   * Records a status change the caller has checked against the lifecycle, on the organisation it
+   * holds locked. The first admission gives the membership number and sets up the cell.
+   */
+  private MembershipChange applyStatus(
+      Organisation organisation,
+      MembershipStatus to,
+      LocalDate effectiveOn,
+      String why,
+      StoredFile document) {
+    MembershipStatus from = organisation.getStatus();
     LocalDate effective = effectiveOn == null ? LocalDate.now() : effectiveOn;
     if (lastChange(organisation).map(c -> effective.isBefore(c.getEffectiveOn())).orElse(false)) {
       throw new EffectiveDateBeforeLastChangeException();
     }
-    StoredFile stored =
-        document == null ? null : files.store(document, FileStore.PDF, FileStore.DOCUMENT_LIMIT);
     if (to == MembershipStatus.MEMBER && organisation.getMembershipNumber() == null) {
       organisation.setMembershipNumber(nextMembershipNumber());
     }
-    if (to == MembershipStatus.MEMBER && findCell(organisationId).isEmpty()) {
+    if (to == MembershipStatus.MEMBER && findCell(organisation.getId()).isEmpty()) {
       em.persist(new Cell(organisation, effective));
     }
     organisation.setStatus(to);
     MembershipChange change =
-        new MembershipChange(organisation, from, to, effective, why, stored, actor());
+        new MembershipChange(organisation, from, to, effective, why, document, actor());
     em.persist(change);
     audit.record(AuditAction.MEMBERSHIP_CHANGED, target(organisation), from + " -> " + to);
     return change;
@@ -179,7 +202,10 @@ public class MembershipService {
         .getResultList();
   }
 
-  /** A document of the membership register, for download by anyone who may see the register. */
+  /**
+   * A document of the membership register, for download by anyone who may see the register; a
+   * document of a membership case only for who handles the cases (it may hold a contact's data).
+   */
   @RequiresPermission(MEMBERSHIP_VIEW)
   public MembershipDocument document(long fileId) {
     StoredFile file =
@@ -189,8 +215,321 @@ public class MembershipService {
             .setParameter("file", fileId)
             .getResultStream()
             .findFirst()
+            .or(() -> caseDocument(fileId))
             .orElseThrow(() -> new RecordNotFoundException(StoredFile.class, fileId));
     return new MembershipDocument(file.getName(), file.getContentType(), files.read(file));
+  }
+
+  private Optional<StoredFile> caseDocument(long fileId) {
+    if (!Subjects.isPermitted(MEMBERSHIP_MANAGE)) {
+      return Optional.empty();
+    }
+    return em.createQuery(
+            "select e.document from CaseEntry e where e.document.id = :file", StoredFile.class)
+        .setParameter("file", fileId)
+        .getResultStream()
+        .findFirst();
+  }
+
+  // Membership cases: accession, suspension and withdrawal
+
+  /**
+   * Opens a case: a town's application to join (with the town council's resolution), or a proposal
+   * to suspend a member or a member's notice to leave (with the reason). An accession makes the
+   * town an applicant at once. One case per organisation is open at a time.
+   */
+  @RequiresPermission(MEMBERSHIP_MANAGE)
+  public MembershipCase openCase(
+      long organisationId,
+      @NotNull CaseKind kind,
+      @NotNull @Valid CaseContact contact,
+      @Size(max = 4000) String statement,
+      Upload document) {
+    Organisation organisation = lockOrganisation(organisationId);
+    MembershipStatus target =
+        kind == CaseKind.ACCESSION ? MembershipStatus.APPLICANT : kind.outcome();
+    if (!MembershipLifecycle.allows(organisation.getStatus(), target)) {
+      throw new TransitionNotAllowedException(organisation.getStatus(), target);
+    }
+    if (!cases(organisationId, true).isEmpty()) {
+      throw new CaseAlreadyOpenException();
+    }
+    String text = trimmed(statement);
+    if (text == null && kind != CaseKind.ACCESSION) {
+      throw new ReasonRequiredException(kind.outcome());
+    }
+    if (document == null && kind == CaseKind.ACCESSION) {
+      throw new CaseDocumentRequiredException("membership.case.resolutionRequired");
+    }
+    StoredFile stored =
+        document == null ? null : files.store(document, FileStore.PDF, FileStore.DOCUMENT_LIMIT);
+    if (kind == CaseKind.ACCESSION) {
+      applyStatus(organisation, MembershipStatus.APPLICANT, null, text, stored);
+    }
+    MembershipCase opened = new MembershipCase(organisation, kind);
+    opened.setContactName(contact.name().strip());
+    opened.setContactPosition(trimmed(contact.position()));
+    opened.setContactEmail(contact.email().strip());
+    opened.setContactPhone(trimmed(contact.phone()));
+    em.persist(opened);
+    record(opened, CaseStep.OPENED, text, stored);
+    tell(opened, CaseStep.OPENED, text);
+    return opened;
+  }
+
+  /** A note of the reviewing associations; it goes to them, not to the town. */
+  @RequiresPermission(MEMBERSHIP_MANAGE)
+  public CaseEntry commentOnCase(long caseId, @NotBlank @Size(max = 4000) String comment) {
+    MembershipCase subject = lockCase(caseId, CaseStep.COMMENTED);
+    CaseEntry entry = record(subject, CaseStep.COMMENTED, comment.strip(), null);
+    tell(subject, CaseStep.COMMENTED, comment.strip());
+    return entry;
+  }
+
+  /** Asks the town's contact to complete the application; the request says what is missing. */
+  @RequiresPermission(MEMBERSHIP_MANAGE)
+  public MembershipCase requestCompletion(long caseId, @NotBlank @Size(max = 4000) String request) {
+    MembershipCase subject = lockCase(caseId, CaseStep.COMPLETION_REQUESTED);
+    subject.take(CaseStep.COMPLETION_REQUESTED);
+    record(subject, CaseStep.COMPLETION_REQUESTED, request.strip(), null);
+    tell(subject, CaseStep.COMPLETION_REQUESTED, request.strip());
+    return subject;
+  }
+
+  /** Records what the town sent to complete its application: a text, a document or both. */
+  @RequiresPermission(MEMBERSHIP_MANAGE)
+  public MembershipCase supplementCase(
+      long caseId, @Size(max = 4000) String text, Upload document) {
+    MembershipCase subject = lockCase(caseId, CaseStep.SUPPLEMENTED);
+    String supplement = trimmed(text);
+    if (supplement == null && document == null) {
+      throw new CaseDocumentRequiredException("membership.case.supplementEmpty");
+    }
+    StoredFile stored =
+        document == null ? null : files.store(document, FileStore.PDF, FileStore.DOCUMENT_LIMIT);
+    subject.take(CaseStep.SUPPLEMENTED);
+    record(subject, CaseStep.SUPPLEMENTED, supplement, stored);
+    tell(subject, CaseStep.SUPPLEMENTED, supplement);
+    return subject;
+  }
+
+  /**
+   * The associations' decision. A rejection says why; a rejected accession leaves the town
+   * rejected. An approval waits for the signed document ({@link #completeCase}).
+   */
+  @RequiresPermission(MEMBERSHIP_MANAGE)
+  public MembershipCase decideCase(long caseId, boolean approve, @Size(max = 2000) String reason) {
+    CaseStep step = approve ? CaseStep.APPROVED : CaseStep.REJECTED;
+    MembershipCase subject = lockCase(caseId, step);
+    String why = trimmed(reason);
+    if (!approve && why == null) {
+      throw new ReasonRequiredException(MembershipStatus.REJECTED);
+    }
+    if (!approve && subject.getKind() == CaseKind.ACCESSION) {
+      applyStatus(
+          lockOrganisation(subject.getOrganisation().getId()),
+          MembershipStatus.REJECTED,
+          null,
+          why,
+          null);
+    }
+    subject.take(step);
+    record(subject, step, why, null);
+    tell(subject, step, why);
+    return subject;
+  }
+
+  /**
+   * Completes an approved case with its signed document (a PDF; the electronic signatures found in
+   * it are recorded): the organisation gets the case's outcome. A new member gets its membership
+   * number and cell, and the contact becomes the cell's coordinator, invited to get an account.
+   */
+  @RequiresPermission(MEMBERSHIP_MANAGE)
+  public MembershipCase completeCase(long caseId, LocalDate effectiveOn, Upload signedDocument) {
+    MembershipCase subject = lockCase(caseId, CaseStep.COMPLETED);
+    if (signedDocument == null) {
+      throw new CaseDocumentRequiredException("membership.case.signedDocumentRequired");
+    }
+    StoredFile stored = files.store(signedDocument, FileStore.PDF, FileStore.DOCUMENT_LIMIT);
+    subject.getSignatures().addAll(SignedPdf.signatures(signedDocument.content()));
+    Organisation organisation = lockOrganisation(subject.getOrganisation().getId());
+    if (!MembershipLifecycle.allows(organisation.getStatus(), subject.getKind().outcome())) {
+      throw new TransitionNotAllowedException(
+          organisation.getStatus(), subject.getKind().outcome());
+    }
+    String reason =
+        subject.getKind() == CaseKind.ACCESSION ? null : caseEntries(caseId).get(0).getText();
+    applyStatus(organisation, subject.getKind().outcome(), effectiveOn, reason, stored);
+    subject.take(CaseStep.COMPLETED);
+    record(subject, CaseStep.COMPLETED, null, stored);
+    if (subject.getKind() == CaseKind.ACCESSION) {
+      welcomeCoordinator(subject);
+    }
+    tell(subject, CaseStep.COMPLETED, organisation.getMembershipNumber());
+    return subject;
+  }
+
+  /** Cases, newest first: only the open ones, or all; of one organisation, or of all. */
+  @RequiresPermission(MEMBERSHIP_MANAGE)
+  public List<MembershipCase> listCases(Long organisationId, boolean openOnly) {
+    return em.createQuery(
+            "select c from MembershipCase c join fetch c.organisation o"
+                + " where (:organisation is null or o.id = :organisation)"
+                + " and (:openOnly = false or c.state in :open)"
+                + " order by c.openedAt desc, c.id desc",
+            MembershipCase.class)
+        .setParameter("organisation", organisationId)
+        .setParameter("openOnly", openOnly)
+        .setParameter("open", OPEN_STATES)
+        .getResultList();
+  }
+
+  /** One case with its organisation and signatures, ready to be shown detached. */
+  @RequiresPermission(MEMBERSHIP_MANAGE)
+  public MembershipCase getCase(long caseId) {
+    MembershipCase found = em.find(MembershipCase.class, caseId);
+    if (found == null) {
+      throw new RecordNotFoundException(MembershipCase.class, caseId);
+    }
+    Hibernate.initialize(found.getOrganisation());
+    Hibernate.initialize(found.getSignatures());
+    return found;
+  }
+
+  /** The case's steps, oldest first, with their documents. */
+  @RequiresPermission(MEMBERSHIP_MANAGE)
+  public List<CaseEntry> caseEntries(long caseId) {
+    return em.createQuery(
+            "select e from CaseEntry e left join fetch e.document"
+                + " where e.membershipCase.id = :case order by e.recordedAt, e.id",
+            CaseEntry.class)
+        .setParameter("case", caseId)
+        .getResultList();
+  }
+
+  private static final Set<CaseState> OPEN_STATES =
+      EnumSet.of(CaseState.UNDER_REVIEW, CaseState.COMPLETION_REQUESTED, CaseState.APPROVED);
+
+  private List<MembershipCase> cases(long organisationId, boolean openOnly) {
+    return listCases(organisationId, openOnly);
+  }
+
+  /** The case, locked, so that two administrators' steps are taken one after the other. */
+  private MembershipCase lockCase(long caseId, CaseStep step) {
+    MembershipCase found = em.find(MembershipCase.class, caseId, LockModeType.PESSIMISTIC_WRITE);
+    if (found == null) {
+      throw new RecordNotFoundException(MembershipCase.class, caseId);
+    }
+    if (!found.getState().allows(step)) {
+      throw new CaseStepNotAllowedException(step, found.getState());
+    }
+    return found;
+  }
+
+  private Organisation lockOrganisation(long organisationId) {
+    Organisation organisation =
+        em.find(Organisation.class, organisationId, LockModeType.PESSIMISTIC_WRITE);
+    if (organisation == null) {
+      throw new RecordNotFoundException(Organisation.class, organisationId);
+    }
+    return organisation;
+  }
+
+  private CaseEntry record(
+      MembershipCase subject, CaseStep step, String text, StoredFile document) {
+    CaseEntry entry = new CaseEntry(subject, step, text, document, actor());
+    em.persist(entry);
+    audit.record(
+        AuditAction.MEMBERSHIP_CASE,
+        "membership-case:" + subject.getId(),
+        subject.getKind() + " " + step);
+    return entry;
+  }
+
+  /**
+   * Tells the people concerned: the associations' administrators (but not who took the step) and
+   * the town's coordinator in the application and by e-mail; the case's contact by e-mail, except
+   * for the administrators' internal comments.
+   */
+  private void tell(MembershipCase subject, CaseStep step, String text) {
+    Organisation organisation = subject.getOrganisation();
+    String link = "/membership/view-case?id=" + subject.getId();
+    String details = text == null ? "" : text;
+    Long actorId = Subjects.principal().map(AccountPrincipal::accountId).orElse(null);
+    for (Account account : concernedAccounts(organisation, step)) {
+      if (!account.getId().equals(actorId)) {
+        notifier.notify(
+            account,
+            "notification.membershipCase",
+            link,
+            subject.getKind(),
+            organisation.getName(),
+            step,
+            details);
+      }
+    }
+    if (step != CaseStep.COMMENTED && step != CaseStep.SUPPLEMENTED) {
+      notifier.mail(
+          subject.getContactEmail(),
+          Notifier.languageOf(organisation.getCountry()),
+          "mail.membershipCase." + step.name(),
+          null,
+          subject.getContactName(),
+          organisation.getName(),
+          subject.getKind(),
+          details);
+    }
+  }
+
+  private List<Account> concernedAccounts(Organisation organisation, CaseStep step) {
+    String coordinators =
+        step == CaseStep.COMMENTED
+            ? ""
+            : " or (a.organisation = :organisation and r = :coordinator)";
+    var query =
+        em.createQuery(
+                "select distinct a from Account a join a.roles r where a.active = true"
+                    + " and (r = :administrator"
+                    + coordinators
+                    + ") order by a.id",
+                Account.class)
+            .setParameter("administrator", Role.ASSOCIATION_ADMINISTRATOR);
+    if (!coordinators.isEmpty()) {
+      query
+          .setParameter("organisation", organisation)
+          .setParameter("coordinator", Role.TOWN_COORDINATOR);
+    }
+    return query.getResultList();
+  }
+
+  /** The contact of an accepted town becomes its cell's coordinator, invited to get an account. */
+  private void welcomeCoordinator(MembershipCase subject) {
+    Cell cell = findCell(subject.getOrganisation().getId()).orElseThrow();
+    boolean hasCoordinator =
+        em.createQuery(
+                    "select count(p) from Person p where p.cell = :cell and p.role = :coordinator",
+                    Long.class)
+                .setParameter("cell", cell)
+                .setParameter("coordinator", CellRole.COORDINATOR)
+                .getSingleResult()
+            > 0;
+    if (hasCoordinator) {
+      return;
+    }
+    String[] names = subject.getContactName().strip().split("\\s+", 2);
+    Person coordinator =
+        new Person(cell, names[0], names.length > 1 ? names[1] : names[0], CellRole.COORDINATOR);
+    coordinator.setPosition(subject.getContactPosition());
+    coordinator.setEmail(subject.getContactEmail());
+    coordinator.setPhone(subject.getContactPhone());
+    em.persist(coordinator);
+    em.flush();
+    audit.record(AuditAction.PERSON_ADDED, target(coordinator), coordinator.getFullName());
+    security.invite(coordinator.getId(), Role.TOWN_COORDINATOR);
+  }
+
+  private static String trimmed(String text) {
+    return text == null || text.isBlank() ? null : text.strip();
   }
 
   // Cooperation cells and their people

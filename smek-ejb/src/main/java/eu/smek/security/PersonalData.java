@@ -20,6 +20,28 @@ public record PersonalData(
     List<AuditData> auditEntries)
     implements Serializable {
 
+  /**
+   * A summary for a page: the same data with only the most recent notifications and audit entries,
+   * newest first, so that a long history does not weigh on the session.
+   */
+  public PersonalData mostRecent(int entries) {
+    return new PersonalData(
+        exportedAt,
+        account,
+        person,
+        apiTokens,
+        newest(notifications, entries),
+        newest(auditEntries, entries));
+  }
+
+  private static <T> List<T> newest(List<T> oldestFirst, int count) {
+    List<T> newestFirst =
+        new java.util.ArrayList<>(
+            oldestFirst.subList(Math.max(0, oldestFirst.size() - count), oldestFirst.size()));
+    java.util.Collections.reverse(newestFirst);
+    return List.copyOf(newestFirst);
+  }
+
   public record AccountData(
       String login,
       String displayName,

@@ -9,7 +9,6 @@ import eu.smek.infrastructure.Notifier;
 import eu.smek.membership.Organisation;
 import eu.smek.membership.Person;
 import eu.smek.shared.Language;
-import eu.smek.shared.Messages;
 import eu.smek.shared.RecordNotFoundException;
 import eu.smek.shared.SearchKeys;
 import jakarta.ejb.Schedule;
@@ -611,10 +610,8 @@ public class SecurityService {
         .orElseThrow(InvitationInvalidException::new);
   }
 
-  /** The language of an organisation's country, if the interface speaks it, else English. */
   private static Language languageOf(Organisation organisation) {
-    Language language = organisation.getCountry().language();
-    return Messages.hasBundle(language) ? language : Language.DEFAULT;
+    return Notifier.languageOf(organisation.getCountry());
   }
 
   /** A login name from an e-mail address: its local part, as the login pattern allows. */

@@ -29,6 +29,9 @@ public enum Page {
   // Whether the user may manage this cell is checked by the page for the cell's organisation.
   VIEW_CELL("/membership/view-cell.xhtml", SEARCH_DIRECTORY, MEMBERSHIP_VIEW, false),
   EDIT_PERSON("/membership/edit-person.xhtml", SEARCH_DIRECTORY, MEMBERSHIP_VIEW, false),
+  LIST_CASES("/membership/list-cases.xhtml", DASHBOARD, MEMBERSHIP_MANAGE, true),
+  OPEN_CASE("/membership/open-case.xhtml", LIST_CASES, MEMBERSHIP_MANAGE, false),
+  VIEW_CASE("/membership/view-case.xhtml", LIST_CASES, MEMBERSHIP_MANAGE, false),
   VIEW_AUDIT_LOG("/audit/view-audit-log.xhtml", DASHBOARD, AUDIT_VIEW, true),
   VIEW_SYSTEM_STATUS("/operations/view-system-status.xhtml", DASHBOARD, OPERATIONS_VIEW, true),
   MANAGE_API_TOKENS("/security/manage-api-tokens.xhtml", DASHBOARD, SECURITY_USE_API, true),

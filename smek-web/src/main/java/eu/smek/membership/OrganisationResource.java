@@ -1,6 +1,5 @@
 package eu.smek.membership;
 
-import eu.smek.infrastructure.Upload;
 import eu.smek.shared.ConcurrentChangeException;
 import eu.smek.shared.Language;
 import jakarta.enterprise.context.RequestScoped;
@@ -19,12 +18,10 @@ import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -215,7 +212,12 @@ public class OrganisationResource {
       @FormParam("document") EntityPart document)
       throws IOException {
     MembershipChange change =
-        membership.changeStatus(id, status(status), date(effectiveOn), reason, upload(document));
+        membership.changeStatus(
+            id,
+            status(status),
+            MultipartFields.date(effectiveOn),
+            reason,
+            MultipartFields.upload(document));
     return Response.created(URI.create("organisations/" + id + "/membership"))
         .entity(MembershipChangeView.of(change))
         .build();
@@ -227,26 +229,6 @@ public class OrganisationResource {
       return MembershipStatus.valueOf(text.strip());
     } catch (IllegalArgumentException e) {
       throw new BadRequestException(e);
-    }
-  }
-
-  private static LocalDate date(String text) {
-    if (text == null || text.isBlank()) {
-      return null;
-    }
-    try {
-      return LocalDate.parse(text.strip());
-    } catch (DateTimeParseException e) {
-      throw new BadRequestException(e);
-    }
-  }
-
-  private static Upload upload(EntityPart part) throws IOException {
-    if (part == null || part.getFileName().isEmpty()) {
-      return null;
-    }
-    try (InputStream in = part.getContent()) {
-      return Upload.read(part.getFileName().get(), in);
     }
   }
 }

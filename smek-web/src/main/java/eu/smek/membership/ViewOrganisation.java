@@ -1,5 +1,7 @@
 package eu.smek.membership;
 
+import eu.smek.faces.Navigation;
+import eu.smek.faces.Page;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -21,11 +23,13 @@ import org.omnifaces.util.Messages;
 public class ViewOrganisation implements Serializable {
 
   @Inject private MembershipService membership;
+  @Inject private Navigation navigation;
 
   private Long id;
   private Organisation organisation;
   private List<MembershipChange> history;
   private String logo;
+  private List<MembershipCase> cases;
 
   private MembershipStatus newStatus;
   private LocalDate effectiveOn;
@@ -36,6 +40,7 @@ public class ViewOrganisation implements Serializable {
   public void load() {
     organisation = membership.getOrganisation(id);
     history = membership.history(id);
+    cases = navigation.allows(Page.LIST_CASES) ? membership.listCases(id, false) : List.of();
     logo =
         membership
             .logo(id)
@@ -50,6 +55,11 @@ public class ViewOrganisation implements Serializable {
         eu.smek.shared.Messages.format(
             Faces.getLocale(), "membership.statusChanged", organisation.getName(), newStatus));
     Faces.redirect(Faces.getRequestContextPath() + "/membership/view-organisation?id=" + id);
+  }
+
+  /** The organisation's membership cases, for who may handle them. */
+  public List<MembershipCase> getCases() {
+    return cases;
   }
 
   public List<MembershipStatus> getNextStatuses() {

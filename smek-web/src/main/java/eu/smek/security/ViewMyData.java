@@ -37,7 +37,7 @@ public class ViewMyData implements Serializable {
   private Language language;
 
   public void load() {
-    data = security.myData();
+    data = security.myData().mostRecent(50);
     Account account = security.getCurrentAccount();
     personId = account.getPerson() == null ? null : account.getPerson().getId();
     displayName = account.getDisplayName();
