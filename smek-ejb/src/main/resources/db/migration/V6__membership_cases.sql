@@ -24,7 +24,7 @@ create table membership_case_entry (
     id           bigint        not null primary key,
     case_id      bigint        not null references membership_case (id),
     step         varchar(32)   not null,
-    text         varchar(4000),
+    details      varchar(4000),
     document_id  bigint        references stored_file (id),
     recorded_at  timestamp(6) with time zone not null,
     recorded_by  varchar(64)
@@ -33,11 +33,11 @@ create index membership_case_entry_case_idx on membership_case_entry (case_id, r
 
 create table membership_case_signature (
     case_id      bigint       not null references membership_case (id),
-    position     integer      not null,
+    ordinal      integer      not null,
     signer_name  varchar(200),
     signed_at    timestamp(6) with time zone,
     reason       varchar(200),
     location     varchar(200),
     sub_filter   varchar(64),
-    primary key (case_id, position)
+    primary key (case_id, ordinal)
 );

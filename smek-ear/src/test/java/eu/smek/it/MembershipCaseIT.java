@@ -242,8 +242,10 @@ class MembershipCaseIT extends InContainerTest {
   void aRejectionNeedsAReasonAndTheTownMayApplyAgain() throws Exception {
     long town = prospect("Misto Sambir " + UUID.randomUUID(), Country.UA);
     String email = address();
-    long id =
-        open(town, CaseKind.ACCESSION, email, null, pdf("rishennia.pdf", "Rishennia")).getId();
+    Mailbox.sentBy(
+        email,
+        () -> open(town, CaseKind.ACCESSION, email, null, pdf("rishennia.pdf", "Rishennia")));
+    long id = TestSubjects.as(admin, () -> membership.listCases(town, true)).get(0).getId();
     assertThrows(
         ReasonRequiredException.class,
         () -> TestSubjects.run(admin, () -> membership.decideCase(id, false, "  ")));

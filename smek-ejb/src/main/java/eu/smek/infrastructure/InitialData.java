@@ -2,11 +2,19 @@ package eu.smek.infrastructure;
 
 import eu.smek.audit.AuditAction;
 import eu.smek.audit.AuditService;
+import eu.smek.membership.CaseEntry;
+import eu.smek.membership.CaseKind;
+import eu.smek.membership.CaseStep;
 import eu.smek.membership.Cell;
 import eu.smek.membership.CellRole;
+import eu.smek.membership.Country;
 import eu.smek.membership.LanguageLevel;
 import eu.smek.membership.LanguageSkill;
+import eu.smek.membership.MembershipCase;
+import eu.smek.membership.MembershipChange;
+import eu.smek.membership.MembershipStatus;
 import eu.smek.membership.Organisation;
+import eu.smek.membership.OrganisationType;
 import eu.smek.membership.Person;
 import eu.smek.security.Account;
 import eu.smek.security.PasswordPolicy;
@@ -14,10 +22,13 @@ import eu.smek.security.Passwords;
 import eu.smek.security.Role;
 import eu.smek.security.WeakPasswordException;
 import eu.smek.shared.Language;
+import eu.smek.shared.StoredFile;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
@@ -57,6 +68,7 @@ public class InitialData {
   @PersistenceContext private EntityManager em;
   @Inject private Passwords passwords;
   @Inject private AuditService audit;
+  @Inject private FileStore files;
 
   /** Creates the demo accounts that do not exist yet; safe to call at every start. */
   public void createDemoAccounts() {
@@ -101,6 +113,69 @@ public class InitialData {
       people.forEach(em::persist);
     }
     LOG.info("Filled the founding partners' cells with demo people");
+  }
+
+  /**
+   * A town in the middle of its accession, once: Stropkov has applied with its council's resolution
+   * and an administrator has commented; the guided tour takes it from there.
+   */
+  public void createDemoAccession() {
+    if (em.createQuery("select count(c) from MembershipCase c", Long.class).getSingleResult() > 0) {
+      return;
+    }
+    Organisation town =
+        new Organisation("STROPKOV", "Mesto Stropkov", Country.SK, OrganisationType.TOWN);
+    town.getTranslatedNames().put(Language.PL, "Miasto Stropkov");
+    town.getTranslatedNames().put(Language.EN, "Town of Stropkov");
+    town.getAddress().setStreet("Hlavná 2/38");
+    town.getAddress().setPostalCode("091 01");
+    town.getAddress().setCity("Stropkov");
+    town.setWebsite("https://www.stropkov.sk");
+    town.setLatitude(new BigDecimal("49.202500"));
+    town.setLongitude(new BigDecimal("21.651400"));
+    town.setStatus(MembershipStatus.APPLICANT);
+    em.persist(town);
+    StoredFile resolution =
+        files.store(
+            Upload.of(
+                "uznesenie-msz-stropkov-2026-41.pdf",
+                DemoDocuments.pdf("Uznesenie MsZ Stropkov c. 41/2026: pristupenie k sieti SMEK")),
+            FileStore.PDF,
+            FileStore.DOCUMENT_LIMIT);
+    LocalDate applied = LocalDate.now().minusDays(12);
+    em.persist(
+        new MembershipChange(
+            town, null, MembershipStatus.PROSPECT, applied.minusDays(30), null, null, "admin"));
+    em.persist(
+        new MembershipChange(
+            town,
+            MembershipStatus.PROSPECT,
+            MembershipStatus.APPLICANT,
+            applied,
+            null,
+            resolution,
+            "admin"));
+    MembershipCase accession = new MembershipCase(town, CaseKind.ACCESSION);
+    accession.setContactName("Lenka Hricová");
+    accession.setContactPosition("prednostka mestského úradu");
+    accession.setContactEmail("lenka.hricova@stropkov.example");
+    accession.setContactPhone("+421 54 742 22 11");
+    em.persist(accession);
+    em.persist(
+        new CaseEntry(
+            accession,
+            CaseStep.OPENED,
+            "Mesto Stropkov chce spolupracovať najmä v cestovnom ruchu a doprave.",
+            resolution,
+            "admin"));
+    em.persist(
+        new CaseEntry(
+            accession,
+            CaseStep.COMMENTED,
+            "Uznesenie je v poriadku; chýba ešte kontakt na koordinátora pre dopravu.",
+            null,
+            "admin"));
+    LOG.info("Created the demo accession of Mesto Stropkov");
   }
 
   /** The demo account's holder: the cell's coordinator for the coordinator, else a new member. */

@@ -34,6 +34,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -56,6 +57,9 @@ public class MembershipService {
 
   /** No page of the directory is longer, whatever a client asks for. */
   static final int DIRECTORY_PAGE_LIMIT = 200;
+
+  private static final Set<CaseState> OPEN_STATES =
+      EnumSet.copyOf(Arrays.stream(CaseState.values()).filter(CaseState::isOpen).toList());
 
   @PersistenceContext private EntityManager em;
   @Inject private FileStore files;
@@ -251,7 +255,7 @@ public class MembershipService {
     if (!MembershipLifecycle.allows(organisation.getStatus(), target)) {
       throw new TransitionNotAllowedException(organisation.getStatus(), target);
     }
-    if (!cases(organisationId, true).isEmpty()) {
+    if (!listCases(organisationId, true).isEmpty()) {
       throw new CaseAlreadyOpenException();
     }
     String text = trimmed(statement);
@@ -372,16 +376,20 @@ public class MembershipService {
   /** Cases, newest first: only the open ones, or all; of one organisation, or of all. */
   @RequiresPermission(MEMBERSHIP_MANAGE)
   public List<MembershipCase> listCases(Long organisationId, boolean openOnly) {
-    return em.createQuery(
-            "select c from MembershipCase c join fetch c.organisation o"
-                + " where (:organisation is null or o.id = :organisation)"
-                + " and (:openOnly = false or c.state in :open)"
+    TypedQuery<MembershipCase> query =
+        em.createQuery(
+            "select c from MembershipCase c join fetch c.organisation o where 1 = 1"
+                + (organisationId == null ? "" : " and o.id = :organisation")
+                + (openOnly ? " and c.state in :open" : "")
                 + " order by c.openedAt desc, c.id desc",
-            MembershipCase.class)
-        .setParameter("organisation", organisationId)
-        .setParameter("openOnly", openOnly)
-        .setParameter("open", OPEN_STATES)
-        .getResultList();
+            MembershipCase.class);
+    if (organisationId != null) {
+      query.setParameter("organisation", organisationId);
+    }
+    if (openOnly) {
+      query.setParameter("open", OPEN_STATES);
+    }
+    return query.getResultList();
   }
 
   /** One case with its organisation and signatures, ready to be shown detached. */
@@ -405,13 +413,6 @@ public class MembershipService {
             CaseEntry.class)
         .setParameter("case", caseId)
         .getResultList();
-  }
-
-  private static final Set<CaseState> OPEN_STATES =
-      EnumSet.of(CaseState.UNDER_REVIEW, CaseState.COMPLETION_REQUESTED, CaseState.APPROVED);
-
-  private List<MembershipCase> cases(long organisationId, boolean openOnly) {
-    return listCases(organisationId, openOnly);
   }
 
   /** The case, locked, so that two administrators' steps are taken one after the other. */

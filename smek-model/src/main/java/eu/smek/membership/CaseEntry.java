@@ -44,7 +44,7 @@ public class CaseEntry implements Serializable {
   @Column(nullable = false, updatable = false, length = 32)
   private CaseStep step;
 
-  @Column(updatable = false, length = 4000)
+  @Column(name = "details", updatable = false, length = 4000)
   private String text;
 
   @ManyToOne(fetch = FetchType.LAZY)

@@ -87,7 +87,7 @@ public class MembershipCase implements Serializable {
   /** The signatures found in the signed document that completed the case. */
   @ElementCollection(fetch = FetchType.LAZY)
   @CollectionTable(name = "membership_case_signature", joinColumns = @JoinColumn(name = "case_id"))
-  @OrderColumn(name = "position")
+  @OrderColumn(name = "ordinal")
   private List<DocumentSignature> signatures = new ArrayList<>();
 
   protected MembershipCase() {}
