@@ -45,6 +45,7 @@ public class Bootstrap {
     if (Database.of(dataSource).embedded()) {
       initialData.createDemoAccounts();
       initialData.createDemoDirectory();
+      initialData.createDemoWorkingGroups();
     }
     initialData.createFirstAdministrator(System.getenv());
   }
