@@ -20,9 +20,11 @@ class SignInBrowserIT extends BrowserTest {
     DASHBOARD("/dashboard", "page.dashboard"),
     LIST_ORGANISATIONS("/membership/list-organisations", "page.listOrganisations"),
     SEARCH_DIRECTORY("/membership/search-directory", "page.searchDirectory"),
+    LIST_WORKING_GROUPS("/membership/list-working-groups", "page.listWorkingGroups"),
     VIEW_AUDIT_LOG("/audit/view-audit-log", "page.viewAuditLog"),
     VIEW_SYSTEM_STATUS("/operations/view-system-status", "page.viewSystemStatus"),
-    MANAGE_API_TOKENS("/security/manage-api-tokens", "page.manageApiTokens");
+    MANAGE_API_TOKENS("/security/manage-api-tokens", "page.manageApiTokens"),
+    VIEW_MY_DATA("/security/view-my-data", "page.viewMyData");
 
     final String path;
     final String titleKey;
@@ -46,31 +48,39 @@ class SignInBrowserIT extends BrowserTest {
                 MenuPage.DASHBOARD,
                 MenuPage.LIST_ORGANISATIONS,
                 MenuPage.SEARCH_DIRECTORY,
+                MenuPage.LIST_WORKING_GROUPS,
                 MenuPage.VIEW_AUDIT_LOG,
-                MenuPage.MANAGE_API_TOKENS)),
+                MenuPage.MANAGE_API_TOKENS,
+                MenuPage.VIEW_MY_DATA)),
         arguments(
             DemoUser.COORDINATOR,
             List.of(
                 MenuPage.DASHBOARD,
                 MenuPage.LIST_ORGANISATIONS,
                 MenuPage.SEARCH_DIRECTORY,
-                MenuPage.MANAGE_API_TOKENS)),
+                MenuPage.LIST_WORKING_GROUPS,
+                MenuPage.MANAGE_API_TOKENS,
+                MenuPage.VIEW_MY_DATA)),
         arguments(
             DemoUser.CLERK,
             List.of(
                 MenuPage.DASHBOARD,
                 MenuPage.LIST_ORGANISATIONS,
                 MenuPage.SEARCH_DIRECTORY,
-                MenuPage.MANAGE_API_TOKENS)),
+                MenuPage.LIST_WORKING_GROUPS,
+                MenuPage.MANAGE_API_TOKENS,
+                MenuPage.VIEW_MY_DATA)),
         arguments(
             DemoUser.OPERATOR,
             List.of(
                 MenuPage.DASHBOARD,
                 MenuPage.LIST_ORGANISATIONS,
                 MenuPage.SEARCH_DIRECTORY,
+                MenuPage.LIST_WORKING_GROUPS,
                 MenuPage.VIEW_AUDIT_LOG,
                 MenuPage.VIEW_SYSTEM_STATUS,
-                MenuPage.MANAGE_API_TOKENS)));
+                MenuPage.MANAGE_API_TOKENS,
+                MenuPage.VIEW_MY_DATA)));
   }
 
   @ParameterizedTest(name = "{0}")
