@@ -46,6 +46,7 @@ public class Bootstrap {
       initialData.createDemoAccounts();
       initialData.createDemoDirectory();
       initialData.createDemoAccession();
+      initialData.createDemoWorkingGroups();
     }
     initialData.createFirstAdministrator(System.getenv());
   }

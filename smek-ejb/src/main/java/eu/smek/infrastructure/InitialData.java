@@ -16,6 +16,7 @@ import eu.smek.membership.MembershipStatus;
 import eu.smek.membership.Organisation;
 import eu.smek.membership.OrganisationType;
 import eu.smek.membership.Person;
+import eu.smek.membership.WorkingGroup;
 import eu.smek.security.Account;
 import eu.smek.security.PasswordPolicy;
 import eu.smek.security.Passwords;
@@ -29,6 +30,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
@@ -176,6 +178,44 @@ public class InitialData {
             null,
             "admin"));
     LOG.info("Created the demo accession of Mesto Stropkov");
+   * Two working groups, once: when there is none yet. "Cross-border tourism" is active and
+   * coordinated from Przemyśl by the demo coordinator, so the guided tour can manage its members;
+   * "Transport" is paused.
+   */
+  public void createDemoWorkingGroups() {
+    if (em.createQuery("select count(g) from WorkingGroup g", Long.class).getSingleResult() > 0) {
+      return;
+    }
+    Person coordinator =
+        em.createQuery("select a.person from Account a where a.login = 'coordinator'", Person.class)
+            .getResultStream()
+            .findFirst()
+            .orElse(null);
+    if (coordinator == null) {
+      return;
+    }
+    WorkingGroup tourism =
+        DemoWorkingGroups.tourism(coordinator, deputies("LP", "PP5", "PP7", "PP11"));
+    WorkingGroup transport = DemoWorkingGroups.transport(deputies("PP10", "PP4", "PP8"));
+    em.persist(tourism);
+    em.persist(transport);
+    LOG.info("Created the demo working groups");
+  }
+
+  /** The deputies of the given organisations' cells, in that order. */
+  private List<Person> deputies(String... codes) {
+    return Arrays.stream(codes)
+        .map(
+            code ->
+                em.createQuery(
+                        "select p from Person p where p.cell.organisation.code = :code"
+                            + " and p.role = :deputy order by p.id",
+                        Person.class)
+                    .setParameter("code", code)
+                    .setParameter("deputy", CellRole.DEPUTY)
+                    .setMaxResults(1)
+                    .getSingleResult())
+        .toList();
   }
 
   /** The demo account's holder: the cell's coordinator for the coordinator, else a new member. */

@@ -2,6 +2,7 @@ package eu.smek.membership;
 
 import static eu.smek.security.Permissions.MEMBERSHIP_MANAGE;
 import static eu.smek.security.Permissions.MEMBERSHIP_MANAGE_CELL;
+import static eu.smek.security.Permissions.MEMBERSHIP_MANAGE_WORKING_GROUPS;
 import static eu.smek.security.Permissions.MEMBERSHIP_VIEW;
 
 import eu.smek.audit.AuditAction;
@@ -19,6 +20,8 @@ import eu.smek.security.RequiresPermission;
 import eu.smek.security.Role;
 import eu.smek.security.SecurityService;
 import eu.smek.security.Subjects;
+import eu.smek.shared.ConcurrentChangeException;
+import eu.smek.shared.Language;
 import eu.smek.shared.RecordNotFoundException;
 import eu.smek.shared.SearchKeys;
 import eu.smek.shared.StoredFile;
@@ -36,6 +39,7 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -44,7 +48,8 @@ import org.hibernate.Hibernate;
 /**
  * The membership register: the network's organisations, their status and its history. Every status
  * change follows {@link MembershipLifecycle}, is recorded with its date, reason and document, and
- * is audited.
+ * is audited. Also the towns' cooperation cells with their people (the directory), and working
+ * groups of people from several member towns, whose changes are audited as well.
  */
 @Stateless
 public class MembershipService {
@@ -60,6 +65,9 @@ public class MembershipService {
 
   private static final Set<CaseState> OPEN_STATES =
       EnumSet.copyOf(Arrays.stream(CaseState.values()).filter(CaseState::isOpen).toList());
+  /** A group's members with the cells and towns they come from, to fetch with the group. */
+  private static final String MEMBERS_WITH_TOWNS =
+      "g.members m left join fetch m.cell c left join fetch c.organisation";
 
   @PersistenceContext private EntityManager em;
   @Inject private FileStore files;
@@ -631,6 +639,7 @@ public class MembershipService {
     em.createQuery("update Account a set a.person = null where a.person = :person")
         .setParameter("person", person)
         .executeUpdate();
+    leaveWorkingGroups(person);
     StoredFile photo = person.getPhoto();
     em.remove(person);
     if (photo != null) {
@@ -769,6 +778,270 @@ public class MembershipService {
           .getResultList();
     }
     return people;
+  }
+
+  // Working groups
+
+  /**
+   * The working groups that match the query, with names, coordinator and members; three statements
+   * however many groups and members there are.
+   */
+  @RequiresPermission(MEMBERSHIP_VIEW)
+  public List<WorkingGroup> listWorkingGroups(@NotNull @Valid WorkingGroupQuery query) {
+    List<String> conditions = new ArrayList<>();
+    if (query.status() != null) {
+      conditions.add("g.status = :status");
+    }
+    if (query.topic() != null) {
+      conditions.add("g.topic = :topic");
+    }
+    if (query.text() != null) {
+      conditions.add("g.searchKey like :text escape '\\'");
+    }
+    TypedQuery<WorkingGroup> select =
+        em.createQuery(
+            "select g from WorkingGroup g left join fetch g.coordinator p"
+                + " left join fetch p.cell c left join fetch c.organisation"
+                + (conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions))
+                + " order by g.id",
+            WorkingGroup.class);
+    if (query.status() != null) {
+      select.setParameter("status", query.status());
+    }
+    if (query.topic() != null) {
+      select.setParameter("topic", query.topic());
+    }
+    if (query.text() != null) {
+      select.setParameter("text", Like.contains(SearchKeys.fold(query.text())));
+    }
+    List<WorkingGroup> groups = select.getResultList();
+    if (!groups.isEmpty()) {
+      fetch(groups, "g.names");
+      fetch(groups, MEMBERS_WITH_TOWNS);
+    }
+    return groups;
+  }
+
+  /** One working group with its names, descriptions, coordinator and members (with their towns). */
+  @RequiresPermission(MEMBERSHIP_VIEW)
+  public WorkingGroup getWorkingGroup(long id) {
+    WorkingGroup group = findWorkingGroup(id);
+    fetch(List.of(group), "g.names");
+    fetch(List.of(group), "g.descriptions");
+    fetch(List.of(group), MEMBERS_WITH_TOWNS);
+    return group;
+  }
+
+  /** Sets up a working group, active and without members yet. */
+  @RequiresPermission(MEMBERSHIP_MANAGE_WORKING_GROUPS)
+  public WorkingGroup createWorkingGroup(@NotNull @Valid WorkingGroup group) {
+    requireName(group);
+    group.setStatus(WorkingGroupStatus.ACTIVE);
+    group.setCoordinator(null);
+    group.getMembers().clear();
+    em.persist(group);
+    em.flush();
+    audit.record(AuditAction.WORKING_GROUP_CREATED, target(group), group.getName());
+    return group;
+  }
+
+  /**
+   * Saves a working group's names, descriptions and topic as edited from a copy read earlier;
+   * someone else's change in the meantime (also to its members) is refused, not overwritten.
+   */
+  @RequiresPermission(MEMBERSHIP_MANAGE_WORKING_GROUPS)
+  public WorkingGroup updateWorkingGroup(@NotNull @Valid WorkingGroup edited) {
+    if (edited.getId() == null) {
+      throw new RecordNotFoundException(WorkingGroup.class, null);
+    }
+    WorkingGroup group = lockWorkingGroup(edited.getId());
+    requireOpen(group);
+    if (group.getVersion() != edited.getVersion()) {
+      throw new ConcurrentChangeException();
+    }
+    requireName(edited);
+    for (Language language : Language.values()) {
+      group.setName(language, edited.getNames().get(language));
+      group.setDescription(language, edited.getDescriptions().get(language));
+    }
+    group.setTopic(edited.getTopic());
+    em.flush();
+    audit.record(AuditAction.WORKING_GROUP_CHANGED, target(group), group.getName());
+    return group;
+  }
+
+  /** Pauses, closes or reopens a working group, as {@link WorkingGroupStatus} allows. */
+  @RequiresPermission(MEMBERSHIP_MANAGE_WORKING_GROUPS)
+  public WorkingGroup changeWorkingGroupStatus(long groupId, @NotNull WorkingGroupStatus to) {
+    WorkingGroup group = lockWorkingGroup(groupId);
+    WorkingGroupStatus from = group.getStatus();
+    if (!from.allows(to)) {
+      throw new WorkingGroupTransitionNotAllowedException(from, to);
+    }
+    group.setStatus(to);
+    em.flush();
+    audit.record(AuditAction.WORKING_GROUP_STATUS_CHANGED, target(group), from + " -> " + to);
+    return group;
+  }
+
+  /**
+   * Adds someone from the directory to a working group; they must work for a member organisation.
+   * Association administrators and the group's coordinator do this.
+   */
+  @RequiresPermission(MEMBERSHIP_VIEW)
+  public WorkingGroup addWorkingGroupMember(long groupId, long personId) {
+    WorkingGroup group = lockWorkingGroup(groupId);
+    requireManageMembers(group, "addWorkingGroupMember");
+    requireOpen(group);
+    Person person = findPerson(personId);
+    Organisation organisation = person.getCell().getOrganisation();
+    if (organisation.getStatus() != MembershipStatus.MEMBER) {
+      throw new NotFromAMemberOrganisationException(person.getFullName(), organisation.getName());
+    }
+    if (group.hasMember(personId)) {
+      throw new AlreadyAGroupMemberException(person.getFullName());
+    }
+    group.getMembers().add(person);
+    em.flush();
+    audit.record(
+        AuditAction.WORKING_GROUP_MEMBER_ADDED,
+        target(group),
+        target(person) + " " + person.getFullName());
+    return group;
+  }
+
+  /** Removes a member; the coordinator stays until another member is named coordinator. */
+  @RequiresPermission(MEMBERSHIP_VIEW)
+  public WorkingGroup removeWorkingGroupMember(long groupId, long personId) {
+    WorkingGroup group = lockWorkingGroup(groupId);
+    requireManageMembers(group, "removeWorkingGroupMember");
+    requireOpen(group);
+    Person person = findPerson(personId);
+    if (group.isCoordinator(personId)) {
+      throw new CoordinatorCannotLeaveException(person.getFullName());
+    }
+    if (!group.getMembers().remove(person)) {
+      throw new NotAGroupMemberException(person.getFullName());
+    }
+    em.flush();
+    audit.record(
+        AuditAction.WORKING_GROUP_MEMBER_REMOVED,
+        target(group),
+        target(person) + " " + person.getFullName());
+    return group;
+  }
+
+  /** Names one of the members the group's coordinator. */
+  @RequiresPermission(MEMBERSHIP_MANAGE_WORKING_GROUPS)
+  public WorkingGroup nameWorkingGroupCoordinator(long groupId, long personId) {
+    WorkingGroup group = lockWorkingGroup(groupId);
+    requireOpen(group);
+    Person person = findPerson(personId);
+    if (!group.hasMember(personId)) {
+      throw new CoordinatorNotAMemberException(person.getFullName());
+    }
+    group.setCoordinator(person);
+    em.flush();
+    audit.record(
+        AuditAction.WORKING_GROUP_COORDINATOR_NAMED,
+        target(group),
+        target(person) + " " + person.getFullName());
+    return group;
+  }
+
+  /** Whether the current user may add and remove the group's members: to offer them the forms. */
+  @RequiresPermission(MEMBERSHIP_VIEW)
+  public boolean mayManageWorkingGroupMembers(long groupId) {
+    return Subjects.isPermitted(MEMBERSHIP_MANAGE_WORKING_GROUPS)
+        || coordinatedByCurrentUser(findWorkingGroup(groupId));
+  }
+
+  /** Loads a collection of each of the groups, in one statement for all of them. */
+  private void fetch(List<WorkingGroup> groups, String association) {
+    em.createQuery(
+            "select distinct g from WorkingGroup g left join fetch "
+                + association
+                + " where g in :groups",
+            WorkingGroup.class)
+        .setParameter("groups", groups)
+        .getResultList();
+  }
+
+  /**
+   * Takes a person who leaves the directory out of their working groups. A group they coordinated
+   * has no coordinator until an administrator names another member; the audit log says so.
+   */
+  private void leaveWorkingGroups(Person person) {
+    List<WorkingGroup> groups =
+        em.createQuery(
+                "select g from WorkingGroup g where :person member of g.members"
+                    + " or g.coordinator = :person",
+                WorkingGroup.class)
+            .setParameter("person", person)
+            .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+            .getResultList();
+    for (WorkingGroup group : groups) {
+      if (group.isCoordinator(person.getId())) {
+        group.setCoordinator(null);
+      }
+      group.getMembers().remove(person);
+      audit.record(
+          AuditAction.WORKING_GROUP_MEMBER_REMOVED,
+          target(group),
+          target(person) + " " + person.getFullName());
+    }
+    em.flush();
+  }
+
+  private WorkingGroup findWorkingGroup(long id) {
+    return em.createQuery(
+            "select g from WorkingGroup g left join fetch g.coordinator p"
+                + " left join fetch p.cell c left join fetch c.organisation where g.id = :id",
+            WorkingGroup.class)
+        .setParameter("id", id)
+        .getResultStream()
+        .findFirst()
+        .orElseThrow(() -> new RecordNotFoundException(WorkingGroup.class, id));
+  }
+
+  /** The group, locked, so that concurrent changes of its members happen one after another. */
+  private WorkingGroup lockWorkingGroup(long id) {
+    WorkingGroup group = em.find(WorkingGroup.class, id, LockModeType.PESSIMISTIC_WRITE);
+    if (group == null) {
+      throw new RecordNotFoundException(WorkingGroup.class, id);
+    }
+    return group;
+  }
+
+  private static void requireName(WorkingGroup group) {
+    if (group.getNames().isEmpty()) {
+      throw new WorkingGroupNameRequiredException();
+    }
+  }
+
+  private static void requireOpen(WorkingGroup group) {
+    if (group.getStatus() == WorkingGroupStatus.CLOSED) {
+      throw new WorkingGroupClosedException();
+    }
+  }
+
+  /**
+   * Association administrators manage every group's members, its coordinator those of the group.
+   */
+  private void requireManageMembers(WorkingGroup group, String operation) {
+    if (!coordinatedByCurrentUser(group)) {
+      guard.require(MEMBERSHIP_MANAGE_WORKING_GROUPS, "MembershipService." + operation);
+    }
+  }
+
+  /** Whether the signed-in user is the group's coordinator (their account points at them). */
+  private boolean coordinatedByCurrentUser(WorkingGroup group) {
+    Person coordinator = group.getCoordinator();
+    return coordinator != null && isOwnEntry(coordinator);
+  }
+
+  private static String target(WorkingGroup group) {
+    return group.toSpaceRef().toString();
   }
 
   private Person findPerson(long id) {

@@ -16,6 +16,12 @@ public final class Permissions {
   /** Manage one organisation's cooperation cell; append {@code :<organisation id>}. */
   public static final String MEMBERSHIP_MANAGE_CELL = "membership:manage-cell";
 
+  /**
+   * Set up, change, pause, close and reopen working groups and name their coordinators. A group's
+   * coordinator manages its members without this permission (checked on the group).
+   */
+  public static final String MEMBERSHIP_MANAGE_WORKING_GROUPS = "membership:manage-working-groups";
+
   /** Manage accounts; scoped to an organisation for town coordinators. */
   public static final String SECURITY_MANAGE_ACCOUNTS = "security:manage-accounts";
 

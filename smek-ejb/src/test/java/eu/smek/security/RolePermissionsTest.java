@@ -26,6 +26,7 @@ class RolePermissionsTest {
         .isTrue();
     assertThat(permits(admin, Permissions.scoped(Permissions.SECURITY_MANAGE_ACCOUNTS, PRZEMYSL)))
         .isTrue();
+    assertThat(permits(admin, Permissions.MEMBERSHIP_MANAGE_WORKING_GROUPS)).isTrue();
     assertThat(permits(admin, Permissions.AUDIT_VIEW)).isTrue();
     assertThat(permits(admin, Permissions.OPERATIONS_VIEW)).isFalse();
   }
@@ -46,6 +47,7 @@ class RolePermissionsTest {
             permits(coordinator, Permissions.scoped(Permissions.SECURITY_MANAGE_ACCOUNTS, JASLO)))
         .isFalse();
     assertThat(permits(coordinator, Permissions.MEMBERSHIP_MANAGE)).isFalse();
+    assertThat(permits(coordinator, Permissions.MEMBERSHIP_MANAGE_WORKING_GROUPS)).isFalse();
     assertThat(permits(coordinator, Permissions.AUDIT_VIEW)).isFalse();
   }
 
@@ -56,6 +58,7 @@ class RolePermissionsTest {
     assertThat(permits(clerk, Permissions.SECURITY_USE_API)).isTrue();
     assertThat(permits(clerk, Permissions.scoped(Permissions.MEMBERSHIP_MANAGE_CELL, PRZEMYSL)))
         .isFalse();
+    assertThat(permits(clerk, Permissions.MEMBERSHIP_MANAGE_WORKING_GROUPS)).isFalse();
     assertThat(permits(clerk, Permissions.AUDIT_VIEW)).isFalse();
     assertThat(permits(clerk, Permissions.OPERATIONS_VIEW)).isFalse();
   }
@@ -66,6 +69,7 @@ class RolePermissionsTest {
     assertThat(permits(operator, Permissions.OPERATIONS_VIEW)).isTrue();
     assertThat(permits(operator, Permissions.AUDIT_VIEW)).isTrue();
     assertThat(permits(operator, Permissions.MEMBERSHIP_MANAGE)).isFalse();
+    assertThat(permits(operator, Permissions.MEMBERSHIP_MANAGE_WORKING_GROUPS)).isFalse();
     assertThat(permits(operator, Permissions.scoped(Permissions.SECURITY_MANAGE_ACCOUNTS, 2)))
         .isFalse();
   }

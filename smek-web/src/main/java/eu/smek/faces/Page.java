@@ -2,6 +2,7 @@ package eu.smek.faces;
 
 import static eu.smek.security.Permissions.AUDIT_VIEW;
 import static eu.smek.security.Permissions.MEMBERSHIP_MANAGE;
+import static eu.smek.security.Permissions.MEMBERSHIP_MANAGE_WORKING_GROUPS;
 import static eu.smek.security.Permissions.MEMBERSHIP_VIEW;
 import static eu.smek.security.Permissions.OPERATIONS_VIEW;
 import static eu.smek.security.Permissions.SECURITY_USE_API;
@@ -29,6 +30,15 @@ public enum Page {
   // Whether the user may manage this cell is checked by the page for the cell's organisation.
   VIEW_CELL("/membership/view-cell.xhtml", SEARCH_DIRECTORY, MEMBERSHIP_VIEW, false),
   EDIT_PERSON("/membership/edit-person.xhtml", SEARCH_DIRECTORY, MEMBERSHIP_VIEW, false),
+  LIST_WORKING_GROUPS("/membership/list-working-groups.xhtml", DASHBOARD, MEMBERSHIP_VIEW, true),
+  // Whether the user may manage the group's members (its coordinator may) is checked by the page.
+  VIEW_WORKING_GROUP(
+      "/membership/view-working-group.xhtml", LIST_WORKING_GROUPS, MEMBERSHIP_VIEW, false),
+  EDIT_WORKING_GROUP(
+      "/membership/edit-working-group.xhtml",
+      LIST_WORKING_GROUPS,
+      MEMBERSHIP_MANAGE_WORKING_GROUPS,
+      false),
   LIST_CASES("/membership/list-cases.xhtml", DASHBOARD, MEMBERSHIP_MANAGE, true),
   OPEN_CASE("/membership/open-case.xhtml", LIST_CASES, MEMBERSHIP_MANAGE, false),
   VIEW_CASE("/membership/view-case.xhtml", LIST_CASES, MEMBERSHIP_MANAGE, false),

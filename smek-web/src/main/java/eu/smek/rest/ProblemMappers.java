@@ -43,7 +43,8 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
     if (Failures.invalidArguments(failure).isPresent()) {
       return Problem.of(400, language, "api.invalidArguments").toResponse();
     }
-    if (Failures.unreadableBody(failure)) {
+    if (failure instanceof UnreadableBodies.UnreadableBodyException
+        || Failures.unreadableBody(failure)) {
       return Problem.of(400, language, "api.unreadableBody").toResponse();
     }
     if (failure instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {

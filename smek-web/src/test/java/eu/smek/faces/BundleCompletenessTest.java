@@ -9,6 +9,7 @@ import eu.smek.membership.LanguageLevel;
 import eu.smek.membership.MembershipStatus;
 import eu.smek.membership.OrganisationType;
 import eu.smek.membership.Topic;
+import eu.smek.membership.WorkingGroupStatus;
 import eu.smek.security.Role;
 import eu.smek.shared.Language;
 import eu.smek.shared.Messages;
@@ -168,7 +169,8 @@ class BundleCompletenessTest {
                 MembershipStatus.values(),
                 Topic.values(),
                 LanguageLevel.values(),
-                CellRole.values())
+                CellRole.values(),
+                WorkingGroupStatus.values())
             .flatMap(Arrays::stream)
             .toList()) {
       needed.add(value.messageKey());
