@@ -14,6 +14,8 @@ import eu.smek.membership.CellRole;
 import eu.smek.membership.Country;
 import eu.smek.membership.MembershipService;
 import eu.smek.membership.Person;
+import eu.smek.membership.Topic;
+import eu.smek.membership.WorkingGroup;
 import eu.smek.security.AccessDeniedException;
 import eu.smek.security.Account;
 import eu.smek.security.AccountPrincipal;
@@ -358,6 +360,17 @@ class AccountsIT extends InContainerTest {
     assertEquals(clerk.login(), mine.account().login());
     assertEquals(List.of("CLERK"), List.copyOf(mine.account().roles()));
     assertEquals("Żółkiewska", mine.person().familyName());
+    assertEquals(List.of(), mine.workingGroups());
+
+    // Belonging to a working group is part of what is held about someone.
+    AccountPrincipal admin = data.account(Role.ASSOCIATION_ADMINISTRATOR, "PP1");
+    WorkingGroup group = new WorkingGroup(Topic.CULTURE);
+    group.setName(Language.EN, "Wooden churches " + UUID.randomUUID());
+    long groupId = TestSubjects.as(admin, () -> membership.createWorkingGroup(group)).getId();
+    TestSubjects.run(admin, () -> membership.addWorkingGroupMember(groupId, person.getId()));
+    assertEquals(
+        List.of(group.getNames().get(Language.EN)),
+        TestSubjects.as(clerk, () -> security.myData()).workingGroups());
     assertTrue(
         mine.auditEntries().stream().anyMatch(e -> e.action().equals("PERSON_ADDED")),
         mine.auditEntries().toString());

@@ -44,7 +44,8 @@ class PersistenceIT extends InContainerTest {
             "select version from flyway_schema_history where success = true and version is not null"
                 + " order by installed_rank");
     assertEquals(
-        List.of("1", "2", "3", "4", "5", "6", "7"), versions.stream().map(String::valueOf).toList());
+        List.of("1", "2", "3", "4", "5", "6", "7"),
+        versions.stream().map(String::valueOf).toList());
   }
 
   @Test

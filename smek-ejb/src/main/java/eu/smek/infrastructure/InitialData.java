@@ -178,6 +178,9 @@ public class InitialData {
             null,
             "admin"));
     LOG.info("Created the demo accession of Mesto Stropkov");
+  }
+
+  /**
    * Two working groups, once: when there is none yet. "Cross-border tourism" is active and
    * coordinated from Przemyśl by the demo coordinator, so the guided tour can manage its members;
    * "Transport" is paused.

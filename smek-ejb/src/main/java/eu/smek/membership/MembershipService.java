@@ -37,9 +37,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -65,6 +65,7 @@ public class MembershipService {
 
   private static final Set<CaseState> OPEN_STATES =
       EnumSet.copyOf(Arrays.stream(CaseState.values()).filter(CaseState::isOpen).toList());
+
   /** A group's members with the cells and towns they come from, to fetch with the group. */
   private static final String MEMBERS_WITH_TOWNS =
       "g.members m left join fetch m.cell c left join fetch c.organisation";

@@ -15,6 +15,7 @@ public record PersonalData(
     Instant exportedAt,
     AccountData account,
     PersonData person,
+    List<String> workingGroups,
     List<TokenData> apiTokens,
     List<NotificationData> notifications,
     List<AuditData> auditEntries)
@@ -32,6 +33,11 @@ public record PersonalData(
         apiTokens,
         newest(notifications, entries),
         newest(auditEntries, entries));
+  }
+
+  /** The names of the working groups the user belongs to, for a page. */
+  public String workingGroupNames() {
+    return String.join(", ", workingGroups);
   }
 
   private static <T> List<T> newest(List<T> oldestFirst, int count) {

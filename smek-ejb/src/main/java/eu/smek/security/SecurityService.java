@@ -8,6 +8,7 @@ import eu.smek.audit.AuditService;
 import eu.smek.infrastructure.Notifier;
 import eu.smek.membership.Organisation;
 import eu.smek.membership.Person;
+import eu.smek.membership.WorkingGroup;
 import eu.smek.shared.Language;
 import eu.smek.shared.RecordNotFoundException;
 import eu.smek.shared.SearchKeys;
@@ -450,6 +451,15 @@ public class SecurityService {
             account.isActive(),
             account.getCreatedAt()),
         person == null ? null : personData(person),
+        person == null
+            ? List.of()
+            : em.createQuery(
+                    "select g from WorkingGroup g join g.members m where m = :person order by g.id",
+                    WorkingGroup.class)
+                .setParameter("person", person)
+                .getResultStream()
+                .map(group -> group.nameIn(account.getLanguage()))
+                .toList(),
         em.createQuery(
                 "select t from ApiToken t where t.account = :account order by t.createdAt",
                 ApiToken.class)
