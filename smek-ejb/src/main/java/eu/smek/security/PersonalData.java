@@ -30,6 +30,7 @@ public record PersonalData(
         exportedAt,
         account,
         person,
+        workingGroups,
         apiTokens,
         newest(notifications, entries),
         newest(auditEntries, entries));
