@@ -44,6 +44,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.hibernate.Hibernate;
+import org.hibernate.jpa.HibernateHints;
 
 /**
  * The membership register: the network's organisations, their status and its history. Every status
@@ -69,6 +70,10 @@ public class MembershipService {
   /** A group's members with the cells and towns they come from, to fetch with the group. */
   private static final String MEMBERS_WITH_TOWNS =
       "g.members m left join fetch m.cell c left join fetch c.organisation";
+
+  /** The statuses of the organisations whose cells the directory lists. */
+  private static final List<MembershipStatus> LISTED =
+      List.of(MembershipStatus.MEMBER, MembershipStatus.SUSPENDED);
 
   @PersistenceContext private EntityManager em;
   @Inject private FileStore files;
@@ -564,6 +569,7 @@ public class MembershipService {
                     + " where c.id = :cell order by p.role, p.familyName, p.givenName, p.id",
                 Person.class)
             .setParameter("cell", cellId)
+            .setHint(HibernateHints.HINT_READ_ONLY, true)
             .getResultList());
   }
 
@@ -689,6 +695,7 @@ public class MembershipService {
     bind(select, query);
     return withDetails(
         select
+            .setHint(HibernateHints.HINT_READ_ONLY, true)
             .setFirstResult(Math.max(0, first))
             .setMaxResults(Math.min(Math.max(1, max), DIRECTORY_PAGE_LIMIT))
             .getResultList());
@@ -704,6 +711,20 @@ public class MembershipService {
     return count.getSingleResult();
   }
 
+  /**
+   * The towns whose cells the directory lists, to choose one from: id, name and country only, as
+   * there are hundreds.
+   */
+  @RequiresPermission(MEMBERSHIP_VIEW)
+  public List<DirectoryTown> directoryTowns() {
+    return em.createQuery(
+            "select new eu.smek.membership.DirectoryTown(o.id, o.name, o.country)"
+                + " from Organisation o where o.status in :active order by o.type, o.country, o.name",
+            DirectoryTown.class)
+        .setParameter("active", LISTED)
+        .getResultList();
+  }
+
   private static String where(DirectoryQuery query) {
     StringBuilder where = new StringBuilder(" where o.status in :active");
     if (query.text() != null) {
@@ -716,10 +737,9 @@ public class MembershipService {
     if (query.country() != null) {
       where.append(" and o.country = :country");
     }
+    // Looks in the person's own languages: joining the person a second time made searches slower.
     if (query.language() != null) {
-      where.append(
-          " and exists (select 1 from Person s join s.languages l"
-              + " where s = p and l.language = :language)");
+      where.append(" and exists (select 1 from p.languages l where l.language = :language)");
     }
     if (query.topic() != null) {
       where.append(" and :topic member of p.topics");
@@ -744,7 +764,7 @@ public class MembershipService {
   }
 
   private static void bind(TypedQuery<?> select, DirectoryQuery query) {
-    select.setParameter("active", List.of(MembershipStatus.MEMBER, MembershipStatus.SUSPENDED));
+    select.setParameter("active", LISTED);
     if (query.text() != null) {
       select.setParameter("folded", Like.contains(SearchKeys.fold(query.text())));
       select.setParameter("text", Like.contains(query.text()));
@@ -763,7 +783,11 @@ public class MembershipService {
     }
   }
 
-  /** Loads the languages and topics of the given people with one statement each. */
+  /**
+   * Loads the languages and topics of the given people with one statement each. People read to be
+   * shown are loaded read-only, so that Hibernate keeps no copy of each person, cell and
+   * organisation to compare at every flush, which it does before every statement of a search.
+   */
   private List<Person> withDetails(List<Person> people) {
     if (!people.isEmpty()) {
       List<Long> ids = people.stream().map(Person::getId).toList();
@@ -771,11 +795,13 @@ public class MembershipService {
               "select distinct p from Person p left join fetch p.languages where p.id in :ids",
               Person.class)
           .setParameter("ids", ids)
+          .setHint(HibernateHints.HINT_READ_ONLY, true)
           .getResultList();
       em.createQuery(
               "select distinct p from Person p left join fetch p.topics where p.id in :ids",
               Person.class)
           .setParameter("ids", ids)
+          .setHint(HibernateHints.HINT_READ_ONLY, true)
           .getResultList();
     }
     return people;

@@ -39,8 +39,11 @@ public class SearchDirectory implements Serializable {
   private Topic topic;
   private boolean telework;
   private DirectoryQuery query = DirectoryQuery.EVERYONE;
-  private List<Organisation> organisations;
+  private List<DirectoryTown> towns;
   private LazyDataModel<Person> people;
+
+  /** How many people the search matches; sorting and paging through them do not change it. */
+  private Long total;
 
   @PostConstruct
   void init() {
@@ -51,13 +54,8 @@ public class SearchDirectory implements Serializable {
     query =
         new DirectoryQuery(
             text, organisation, country, language, topic, telework, DirectorySort.NAME, false);
-    organisations =
-        membership.listOrganisations().stream()
-            .filter(
-                o ->
-                    o.getStatus() == MembershipStatus.MEMBER
-                        || o.getStatus() == MembershipStatus.SUSPENDED)
-            .toList();
+    total = null;
+    towns = membership.directoryTowns();
   }
 
   public LazyDataModel<Person> getPeople() {
@@ -65,8 +63,8 @@ public class SearchDirectory implements Serializable {
   }
 
   /** The towns to choose from: those whose cells the directory lists. */
-  public List<Organisation> getOrganisations() {
-    return organisations;
+  public List<DirectoryTown> getTowns() {
+    return towns;
   }
 
   public List<Country> getCountries() {
@@ -130,7 +128,10 @@ public class SearchDirectory implements Serializable {
 
     @Override
     public int count(Map<String, FilterMeta> filterBy) {
-      return (int) Math.min(Integer.MAX_VALUE, membership.countDirectory(query));
+      if (total == null) {
+        total = membership.countDirectory(query);
+      }
+      return (int) Math.min(Integer.MAX_VALUE, total);
     }
 
     @Override

@@ -21,6 +21,7 @@ public class ViewCell {
   private Organisation organisation;
   private Cell cell;
   private List<Person> people = List.of();
+  private boolean mayManage;
 
   public void load() {
     organisation = membership.getOrganisation(organisationId);
@@ -28,10 +29,12 @@ public class ViewCell {
     if (cell != null) {
       people = membership.people(cell.getId());
     }
+    // Asked once: the page shows each person's edit link by it.
+    mayManage = navigation.mayManageCell(organisationId);
   }
 
   public boolean isMayManage() {
-    return navigation.mayManageCell(organisationId);
+    return mayManage;
   }
 
   public List<Person> peopleIn(CellRole role) {
