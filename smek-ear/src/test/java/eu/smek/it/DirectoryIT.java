@@ -20,12 +20,14 @@ import eu.smek.membership.LanguageLevel;
 import eu.smek.membership.LanguageSkill;
 import eu.smek.membership.MembershipService;
 import eu.smek.membership.MembershipStatus;
+import eu.smek.membership.Organisation;
 import eu.smek.membership.Person;
 import eu.smek.membership.Topic;
 import eu.smek.security.AccessDeniedException;
 import eu.smek.security.Account;
 import eu.smek.security.AccountPrincipal;
 import eu.smek.security.Role;
+import eu.smek.shared.Language;
 import eu.smek.shared.RecordNotFoundException;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
@@ -331,6 +333,32 @@ class DirectoryIT extends InContainerTest {
         town);
     assertEquals(
         List.of(), names(new DirectoryQuery(family, null, null, null, null, false, null, false)));
+  }
+
+  @Test
+  void theDirectoryFindsATownByItsNameWithoutDiacriticsAndByItsTranslations() throws Exception {
+    String unique = UUID.randomUUID().toString().substring(0, 8);
+    Person mayor = person("Mária", "Hrušovská", CellRole.MEMBER);
+    add(coordinator, town, mayor);
+    Organisation renamed = TestSubjects.as(admin, () -> membership.getOrganisation(town));
+    renamed.setName("Mesto Stará Ľubovňa " + unique);
+    TestSubjects.as(admin, () -> membership.updateOrganisation(renamed));
+
+    assertEquals(
+        List.of("Mária"),
+        names(
+            new DirectoryQuery(
+                "stara lubovna " + unique, null, null, null, null, false, null, false)));
+
+    // Only a translated name changes: the search key follows it as well.
+    Organisation translated = TestSubjects.as(admin, () -> membership.getOrganisation(town));
+    translated.getTranslatedNames().put(Language.UK, "Стара Любовня " + unique);
+    TestSubjects.as(admin, () -> membership.updateOrganisation(translated));
+    assertEquals(
+        List.of("Mária"),
+        names(
+            new DirectoryQuery(
+                "Стара Любовня " + unique, null, null, null, null, false, null, false)));
   }
 
   @Test

@@ -1,5 +1,6 @@
 package eu.smek.infrastructure;
 
+import eu.smek.membership.OrganisationSearchKeyMigration;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
@@ -56,6 +57,8 @@ public class Bootstrap {
     return Flyway.configure(Bootstrap.class.getClassLoader())
         .dataSource(dataSource)
         .locations("classpath:db/migration")
+        // Java migrations live with their feature, not in db/migration, so they are named here.
+        .javaMigrations(new OrganisationSearchKeyMigration())
         .failOnMissingLocations(true)
         .load()
         .migrate();

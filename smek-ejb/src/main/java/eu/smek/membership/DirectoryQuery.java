@@ -6,7 +6,7 @@ import java.io.Serializable;
 
 /**
  * A search of the network's directory. Every criterion is optional; {@code text} matches names,
- * position and e-mail without regard to case or diacritics, and the town's name.
+ * position, e-mail and the town's names in every language, without regard to case or diacritics.
  *
  * @param language an ISO 639 code: people who speak it at any level
  */

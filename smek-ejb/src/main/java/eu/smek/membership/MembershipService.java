@@ -159,11 +159,7 @@ public class MembershipService {
       LocalDate effectiveOn,
       @Size(max = 2000) String reason,
       Upload document) {
-    Organisation organisation =
-        em.find(Organisation.class, organisationId, LockModeType.PESSIMISTIC_WRITE);
-    if (organisation == null) {
-      throw new RecordNotFoundException(Organisation.class, organisationId);
-    }
+    Organisation organisation = lockOrganisation(organisationId);
     MembershipStatus from = organisation.getStatus();
     if (!MembershipLifecycle.allows(from, to)) {
       throw new TransitionNotAllowedException(from, to);
@@ -729,7 +725,7 @@ public class MembershipService {
     StringBuilder where = new StringBuilder(" where o.status in :active");
     if (query.text() != null) {
       where.append(
-          " and (p.searchKey like :folded escape '\\' or lower(o.name) like :text escape '\\')");
+          " and (p.searchKey like :folded escape '\\' or o.searchKey like :folded escape '\\')");
     }
     if (query.organisationId() != null) {
       where.append(" and o.id = :organisation");
@@ -767,7 +763,6 @@ public class MembershipService {
     select.setParameter("active", LISTED);
     if (query.text() != null) {
       select.setParameter("folded", Like.contains(SearchKeys.fold(query.text())));
-      select.setParameter("text", Like.contains(query.text()));
     }
     if (query.organisationId() != null) {
       select.setParameter("organisation", query.organisationId());

@@ -1,6 +1,7 @@
 package eu.smek.membership;
 
 import eu.smek.shared.Language;
+import eu.smek.shared.SearchKeys;
 import eu.smek.shared.StoredFile;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -17,6 +18,8 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.MapKeyEnumerated;
 import jakarta.persistence.OneToOne;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -30,7 +33,10 @@ import jakarta.validation.constraints.Size;
 import java.io.Serial;
 import java.io.Serializable;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -129,6 +135,10 @@ public class Organisation implements Serializable {
   @JoinColumn(name = "logo_id")
   private StoredFile logo;
 
+  /** The official and translated names, folded for searching (see {@link SearchKeys}). */
+  @Column(name = "search_key", nullable = false, length = 1300)
+  private String searchKey = "";
+
   protected Organisation() {}
 
   public Organisation(String code, String name, Country country, OrganisationType type) {
@@ -136,6 +146,20 @@ public class Organisation implements Serializable {
     this.name = name;
     this.country = country;
     this.type = type;
+  }
+
+  @PrePersist
+  @PreUpdate
+  void updateSearchKey() {
+    searchKey = searchKeyOf(name, translatedNames.values());
+  }
+
+  /** The search key of these names; also what migration V9 gave the organisations of before. */
+  public static String searchKeyOf(String name, Collection<String> translatedNames) {
+    List<String> names = new ArrayList<>();
+    names.add(name);
+    names.addAll(translatedNames);
+    return SearchKeys.fold(String.join(" ", names));
   }
 
   public Long getId() {
