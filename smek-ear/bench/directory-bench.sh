@@ -176,28 +176,40 @@ cpu_ms() {
     | awk -F'=> ' '/"result"/ { gsub(/[L,]/, "", $2); printf "%d", $2 / 1000000 }'
 }
 
-# One scenario, right after a static baseline of its own: the machine is shared and its load changes
-# from minute to minute, so each p50 is divided by the baseline's p50 measured just before it. The
-# CPU the server spends per request is the figure that other load disturbs least.
+# One scenario, right after a static baseline of its own at the same number of connections: the
+# machine is shared and its load changes from minute to minute, so each p50 is divided by the
+# baseline's p50 measured just before it. The CPU the server spends per request is the figure that
+# other load disturbs least, hence also its ratio to the baseline's.
 scenario() {
   local name=$1 connections=$2 path=$3; shift 3
-  local base_rps base_p50 base_p99 base_bad rps p50 p99 bad cpu_before cpu_after
-  read -r base_rps base_p50 base_p99 base_bad < <(measure 8 "$static")
-  cpu_before=$(cpu_ms)
+  local base_rps base_p50 base_p99 base_bad rps p50 p99 bad cpu_0 cpu_1 cpu_2
+  cpu_0=$(cpu_ms)
+  read -r base_rps base_p50 base_p99 base_bad < <(measure "$connections" "$static")
+  cpu_1=$(cpu_ms)
   read -r rps p50 p99 bad < <(measure "$connections" "$path" "$@")
-  cpu_after=$(cpu_ms)
-  printf '| %-52s | %5s | %7s | %8s | %8s | %6s | %9s | %7s | %8s |\n' "$name" "$connections" "$rps" "$p50" "$p99" "$bad" \
-    "$base_p50" "$(awk -v a="$p50" -v b="$base_p50" 'BEGIN { printf "%.1f", a / b }')" \
-    "$(awk -v c="$((cpu_after - cpu_before))" -v r="$rps" -v s="$seconds" 'BEGIN { if (c < 0 || r == 0) print "?"; else printf "%.2f", c / (r * s) }')"
+  cpu_2=$(cpu_ms)
+  local base_cpu cpu
+  base_cpu=$(per_request "$cpu_0" "$cpu_1" "$base_rps")
+  cpu=$(per_request "$cpu_1" "$cpu_2" "$rps")
+  printf '| %-52s | %5s | %7s | %8s | %8s | %6s | %9s | %7s | %8s | %7s |\n' "$name" "$connections" "$rps" "$p50" "$p99" "$bad" \
+    "$base_p50" "$(ratio "$p50" "$base_p50")" "$cpu" "$(ratio "$cpu" "$base_cpu")"
 }
+# CPU ms per request between two readings, for a scenario that served the given requests per second.
+per_request() {
+  awk -v c="$(($2 - $1))" -v r="$3" -v s="$seconds" 'BEGIN { if (c < 0 || r == 0) print "?"; else printf "%.2f", c / (r * s) }'
+}
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "?" || b == "?" || b == 0) print "?"; else printf "%.1f", a / b }'; }
 # The same, for paths listed in a file and requested in turn.
+# Arguments: the file, the connections, the scenario's name, then wrk's headers.
 rotate() {
   export BENCH_PATHS=$1
-  scenario "$2" 8 / -s "$here/rotate-paths.lua" "${@:3}"
+  scenario "$3" "$2" / -s "$here/rotate-paths.lua" "${@:4}"
 }
 
-# Warm-up, so that the measurements do not include compiling the code they run.
-warm_up() { wrk -t2 -c8 -d5s "$@" > /dev/null; }
+# Warm-up, so that the measurements do not include compiling the code they run. On two cores the
+# JIT compiler goes on for minutes after the first requests, so the warm-up lasts until the idle
+# server uses less than a tenth of a core (at most two minutes).
+warm_up() { wrk -t2 -c8 -d15s "$@" > /dev/null; }
 warm_up "$base$static"
 warm_up -H "$auth" "$base/api/v1/people"
 for paths in rest-searches page-searches cell-pages vcards; do
@@ -205,22 +217,29 @@ for paths in rest-searches page-searches cell-pages vcards; do
   [ "$paths" = rest-searches ] && header=("$auth")
   BENCH_PATHS="$work/$paths.txt" warm_up -s "$here/rotate-paths.lua" -H "${header[0]}" "$base/"
 done
+for _ in $(seq 1 24); do
+  idle_from=$(cpu_ms); sleep 5
+  [ "$idle_from" = "?" ] || [ $(($(cpu_ms) - idle_from)) -lt 500 ] && break
+done
 
 echo
 echo "SMEK-int directory benchmark: $base, ${seconds}s per scenario, wrk -t2, $(date -u +%Y-%m-%dT%H:%MZ)"
 echo "Directory: $everyone people, $(jq '[.[] | select(.status == "MEMBER")] | length' "$work/organisations.json") member organisations; a cell's vCards: $cards people."
 echo
-printf '| %-52s | %5s | %7s | %8s | %8s | %6s | %9s | %7s | %8s |\n' scenario conns "req/s" "p50 ms" "p99 ms" failed "static p50" "p50 / static" "CPU ms / req"
-printf '|%s|%s|%s|%s|%s|%s|%s|%s|%s|\n' "------------------------------------------------------" "-------" "---------" "----------" "----------" "--------" "-----------" "-------------" "-------------"
+printf '| %-52s | %5s | %7s | %8s | %8s | %6s | %9s | %7s | %8s | %7s |\n' scenario conns "req/s" "p50 ms" "p99 ms" failed "static p50" "p50 / static" "CPU ms / req" "CPU / static"
+printf '|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|\n' "------------------------------------------------------" "-------" "---------" "----------" "----------" "--------" "-----------" "-------------" "-------------" "-------------"
 heap_before=$(heap_used_mib)
 scenario "static resource (baseline)" 8 "$static"
 scenario "REST search, everyone, first 50 by name" 8 "/api/v1/people" -H "$auth"
-rotate "$work/rest-searches.txt" "REST search, $(wc -l < "$work/rest-searches.txt") queries: text, filters, sort, paging" -H "$auth"
+rotate "$work/rest-searches.txt" 8 "REST search, $(wc -l < "$work/rest-searches.txt") queries: text, filters, sort, paging" -H "$auth"
+rotate "$work/rest-searches.txt" 1 "the same, one connection" -H "$auth"
 scenario "directory page, signed in, no filter (25 rows)" 8 "/membership/search-directory" -H "Cookie: $cookie"
 scenario "the same, one connection (what one user waits)" 1 "/membership/search-directory" -H "Cookie: $cookie"
-rotate "$work/page-searches.txt" "directory page, $(wc -l < "$work/page-searches.txt") filter sets" -H "Cookie: $cookie"
-rotate "$work/cell-pages.txt" "cell page, 10 cells of 20 people" -H "Cookie: $cookie"
-rotate "$work/vcards.txt" "vCards of a whole cell (20 people), 10 cells" -H "Cookie: $cookie"
+rotate "$work/page-searches.txt" 8 "directory page, $(wc -l < "$work/page-searches.txt") filter sets" -H "Cookie: $cookie"
+rotate "$work/page-searches.txt" 1 "the same, one connection" -H "Cookie: $cookie"
+rotate "$work/cell-pages.txt" 8 "cell page, 10 cells of 20 people" -H "Cookie: $cookie"
+rotate "$work/cell-pages.txt" 1 "the same, one connection" -H "Cookie: $cookie"
+rotate "$work/vcards.txt" 8 "vCards of a whole cell (20 people), 10 cells" -H "Cookie: $cookie"
 heap_after=$(heap_used_mib)
 echo
 echo "Heap retained after a full GC, in MiB: before seeding ${heap_seed_before}, after it ${heap_seed_after},"

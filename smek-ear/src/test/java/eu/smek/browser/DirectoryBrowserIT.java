@@ -62,6 +62,10 @@ class DirectoryBrowserIT extends BrowserTest {
     browser.clickAndWaitForPage(By.id("search"));
     List<String> found = browser.findAll(RESULT_NAMES).stream().map(WebElement::getText).toList();
     assertEquals(List.of("Ioana " + family), found);
+    // The filter form shows the search it made.
+    assertEquals(
+        "ro", new Select(browser.byId("language")).getFirstSelectedOption().getAttribute("value"));
+    assertEquals(family, browser.byId("text").getAttribute("value"));
     browser.assertAccessible();
 
     // Without the language filter the same text finds her too; with another language, nobody.

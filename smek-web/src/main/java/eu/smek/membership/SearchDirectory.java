@@ -1,5 +1,6 @@
 package eu.smek.membership;
 
+import eu.smek.faces.Choice;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -31,6 +32,7 @@ public class SearchDirectory implements Serializable {
           "role", DirectorySort.ROLE);
 
   @Inject private MembershipService membership;
+  @Inject private SpokenLanguages spokenLanguages;
 
   private String text;
   private Long organisation;
@@ -55,16 +57,25 @@ public class SearchDirectory implements Serializable {
         new DirectoryQuery(
             text, organisation, country, language, topic, telework, DirectorySort.NAME, false);
     total = null;
-    towns = membership.directoryTowns();
   }
 
   public LazyDataModel<Person> getPeople() {
     return people;
   }
 
-  /** The towns to choose from: those whose cells the directory lists. */
-  public List<DirectoryTown> getTowns() {
-    return towns;
+  /** The towns to choose from: those whose cells the directory lists, each in its language. */
+  public List<Choice> getTownChoices() {
+    // Read here rather than by search(), which does not run when a parameter is invalid.
+    if (towns == null) {
+      towns = membership.directoryTowns();
+    }
+    return towns.stream()
+        .map(town -> new Choice(town.getId(), town.getName(), town.getLanguage(), organisation))
+        .toList();
+  }
+
+  public List<Choice> getLanguageChoices() {
+    return spokenLanguages.choices(language);
   }
 
   public List<Country> getCountries() {

@@ -1,6 +1,7 @@
 package eu.smek.membership;
 
 import eu.smek.faces.ActiveLocale;
+import eu.smek.faces.Choice;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -29,6 +30,13 @@ public class SpokenLanguages {
 
   public List<Option> getOptions() {
     return catalogue.options(activeLocale.getLocale());
+  }
+
+  /** The languages as options of a filter form, {@code chosen} (an ISO code) selected. */
+  public List<Choice> choices(String chosen) {
+    return getOptions().stream()
+        .map(option -> new Choice(option.code(), option.name(), null, chosen))
+        .toList();
   }
 
   /** The name of a language in the reader's language, e.g. {@code uk} → "ukraiński". */
