@@ -154,7 +154,7 @@ public class Organisation implements Serializable {
     searchKey = searchKeyOf(name, translatedNames.values());
   }
 
-  /** The search key of these names; also what migration V9 gave the organisations of before. */
+  /** The search key of these names; migration V9 gave it to the organisations registered before. */
   public static String searchKeyOf(String name, Collection<String> translatedNames) {
     List<String> names = new ArrayList<>();
     names.add(name);

@@ -5,9 +5,9 @@ import java.io.Serializable;
 
 /**
  * One option of a plain HTML {@code <select>} of a bookmarkable (GET) filter form, with whether it
- * is the chosen one worked out in Java. Lists of hundreds of towns or languages render several
- * times faster this way than with an expression per option that compares against a bean and calls
- * record methods, which Expression Language 5 looks up by reflection every time.
+ * is the chosen one worked out in Java. Lists of hundreds of towns or languages render much faster
+ * this way than with an expression per option that compares against a bean and calls record
+ * methods, which Expression Language 5 looks up by reflection every time.
  */
 public final class Choice implements Serializable {
 
