@@ -1,0 +1,277 @@
+package eu.smek.documents;
+
+import eu.smek.infrastructure.FileRejectedException;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The content of documents: files on disk named by the SHA-256 of their bytes, so that identical
+ * content is kept once, under {@code root/ab/cd/abcd…}. Content is streamed through a fixed buffer
+ * in both directions, never held in memory whole.
+ *
+ * <p>Every node of a cluster may point at the same directory. A blob is first written to {@code
+ * root/incoming} and then renamed into place in one atomic step on the same file system, so a
+ * reader on any node sees a whole blob or none, and two nodes storing the same content at once both
+ * succeed. Whatever an interrupted upload left in {@code incoming} is removed at once or, if the
+ * node died, by {@link #deleteOrphans}.
+ */
+public final class BlobStore {
+
+  private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+  private static final int BUFFER = 64 * 1024;
+
+  private final Path root;
+  private final Path incoming;
+  private final Clock clock;
+
+  public BlobStore(Path root) {
+    this(root, Clock.systemUTC());
+  }
+
+  BlobStore(Path root, Clock clock) {
+    this.root = root.toAbsolutePath().normalize();
+    this.incoming = this.root.resolve("incoming");
+    this.clock = clock;
+    try {
+      Files.createDirectories(incoming);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the blob store at " + this.root, e);
+    }
+  }
+
+  /** What was stored: the content's SHA-256 in lower-case hex, and its size in bytes. */
+  public record Blob(String sha256, long size) {}
+
+  /**
+   * Stores what the stream holds, up to {@code maximumBytes}. An empty or too large content, or a
+   * stream that fails half-way, leaves nothing behind.
+   */
+  public Blob store(InputStream content, long maximumBytes) {
+    Path part = null;
+    try {
+      part = Files.createTempFile(incoming, "upload-", ".part");
+      MessageDigest digest = sha256();
+      long size = 0;
+      try (OutputStream out = Files.newOutputStream(part)) {
+        byte[] buffer = new byte[BUFFER];
+        for (int read; (read = content.read(buffer)) != -1; ) {
+          size += read;
+          if (size > maximumBytes) {
+            throw FileRejectedException.tooLarge(maximumBytes);
+          }
+          digest.update(buffer, 0, read);
+          out.write(buffer, 0, read);
+        }
+      }
+      if (size == 0) {
+        throw FileRejectedException.empty();
+      }
+      String sha256 = HexFormat.of().formatHex(digest.digest());
+      moveIntoPlace(part, pathOf(sha256), size);
+      return new Blob(sha256, size);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      deleteQuietly(part);
+    }
+  }
+
+  private void moveIntoPlace(Path part, Path target, long size) throws IOException {
+    Files.createDirectories(target.getParent());
+    if (Files.exists(target) && Files.size(target) == size) {
+      // The same content is there already. Touched, so that the orphan clean-up, which spares
+      // young blobs, does not take it before the new document that refers to it is committed.
+      Files.setLastModifiedTime(target, FileTime.from(clock.instant()));
+      return;
+    }
+    try {
+      // On POSIX a rename replaces a target that another node has just moved into place: the
+      // same bytes, by their name.
+      Files.move(part, target, StandardCopyOption.ATOMIC_MOVE);
+    } catch (FileAlreadyExistsException sameContentMeanwhile) {
+      // A file system that does not replace on rename: the other writer's blob is the same.
+    }
+  }
+
+  /**
+   * Reads a blob from the start. The stream checks the SHA-256 as it goes and throws {@link
+   * BlobDamagedException} at the end if the content does not match.
+   */
+  public InputStream open(String sha256) {
+    return new Verifying(openRaw(sha256, 0), sha256);
+  }
+
+  /**
+   * Reads a blob from {@code offset} on, for a range request; it cannot be checked as it is read,
+   * so callers check the whole blob with {@link #verify} first where it matters.
+   */
+  public InputStream open(String sha256, long offset) {
+    return offset == 0 ? open(sha256) : openRaw(sha256, offset);
+  }
+
+  /** Reads the whole blob and checks its SHA-256; throws {@link BlobDamagedException} if not. */
+  public void verify(String sha256) {
+    try (InputStream in = open(sha256)) {
+      in.transferTo(OutputStream.nullOutputStream());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public boolean exists(String sha256) {
+    return Files.isRegularFile(pathOf(sha256));
+  }
+
+  public long size(String sha256) {
+    try {
+      return Files.size(pathOf(sha256));
+    } catch (NoSuchFileException e) {
+      throw BlobDamagedException.missing(sha256);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Deletes the blobs that nothing refers to, and what interrupted uploads left in {@code
+   * incoming}, if older than {@code grace}: a blob stored a moment ago may belong to a document
+   * whose transaction has not committed yet. Returns how many files were deleted.
+   */
+  public int deleteOrphans(Predicate<String> referenced, Duration grace) {
+    Instant before = clock.instant().minus(grace);
+    int deleted = 0;
+    try (Stream<Path> files = Files.walk(root)) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        boolean leftOver = file.startsWith(incoming);
+        String name = file.getFileName().toString();
+        boolean orphan = !leftOver && SHA256.matcher(name).matches() && !referenced.test(name);
+        if ((leftOver || orphan) && Files.getLastModifiedTime(file).toInstant().isBefore(before)) {
+          deleted += Files.deleteIfExists(file) ? 1 : 0;
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return deleted;
+  }
+
+  /** The blobs' SHA-256 values, for a check of the store against the database. */
+  public List<String> list() {
+    try (Stream<Path> files = Files.walk(root)) {
+      return files
+          .filter(file -> !file.startsWith(incoming) && Files.isRegularFile(file))
+          .map(file -> file.getFileName().toString())
+          .filter(name -> SHA256.matcher(name).matches())
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Where a blob lives; anything but 64 lower-case hex digits is refused (no path tricks). */
+  Path pathOf(String sha256) {
+    if (sha256 == null || !SHA256.matcher(sha256).matches()) {
+      throw new IllegalArgumentException("not a SHA-256: " + sha256);
+    }
+    return root.resolve(sha256.substring(0, 2)).resolve(sha256.substring(2, 4)).resolve(sha256);
+  }
+
+  private InputStream openRaw(String sha256, long offset) {
+    try {
+      InputStream in = Files.newInputStream(pathOf(sha256));
+      in.skipNBytes(offset);
+      return in;
+    } catch (NoSuchFileException e) {
+      throw BlobDamagedException.missing(sha256);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java has SHA-256", e);
+    }
+  }
+
+  private static void deleteQuietly(Path file) {
+    if (file != null) {
+      try {
+        Files.deleteIfExists(file);
+      } catch (IOException e) {
+        // Left for deleteOrphans.
+      }
+    }
+  }
+
+  /** Passes the bytes through and compares their SHA-256 with the blob's name at the end. */
+  private static final class Verifying extends FilterInputStream {
+
+    private final String sha256;
+    private final MessageDigest digest = sha256();
+    private boolean checked;
+
+    Verifying(InputStream in, String sha256) {
+      super(in);
+      this.sha256 = sha256;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b == -1) {
+        check();
+      } else {
+        digest.update((byte) b);
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+      int read = super.read(buffer, offset, length);
+      if (read == -1) {
+        check();
+      } else {
+        digest.update(buffer, offset, read);
+      }
+      return read;
+    }
+
+    @Override
+    public long skip(long n) {
+      throw new UnsupportedOperationException("a verified read cannot skip; open at an offset");
+    }
+
+    private void check() {
+      if (!checked) {
+        checked = true;
+        if (!HexFormat.of().formatHex(digest.digest()).equals(sha256)) {
+          throw BlobDamagedException.damaged(sha256);
+        }
+      }
+    }
+  }
+}
