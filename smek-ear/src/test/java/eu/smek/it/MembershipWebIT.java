@@ -233,7 +233,7 @@ class MembershipWebIT extends InContainerTest {
     assertEquals("application/pdf", download.headers().firstValue("Content-Type").orElseThrow());
     String disposition = download.headers().firstValue("Content-Disposition").orElseThrow();
     assertEquals(
-        "attachment; filename=\"Deklar_cia pr_stupu final.pdf\";"
+        "attachment; filename=\"Deklaracia pristupu final.pdf\";"
             + " filename*=UTF-8''Deklar%C3%A1cia%20pr%C3%ADstupu%20final.pdf",
         disposition);
     assertTrue(download.body().startsWith("%PDF-"));

@@ -1,5 +1,6 @@
 package eu.smek.membership;
 
+import eu.smek.http.ContentDisposition;
 import eu.smek.rest.ProblemMappers;
 import eu.smek.shared.BusinessException;
 import eu.smek.shared.RecordNotFoundException;
@@ -9,7 +10,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -94,14 +94,8 @@ public class MembershipDownloads extends HttpServlet {
       throws IOException {
     response.setContentType(contentType);
     response.setContentLength(content.length);
-    response.setHeader("Content-Disposition", attachment(name));
+    response.setHeader("Content-Disposition", ContentDisposition.attachment(name));
     response.setHeader("Cache-Control", "private, no-store");
     response.getOutputStream().write(content);
-  }
-
-  static String attachment(String name) {
-    String ascii = name.replaceAll("[^A-Za-z0-9._ ()-]", "_");
-    String encoded = URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
-    return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
   }
 }
