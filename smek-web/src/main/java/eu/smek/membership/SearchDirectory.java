@@ -41,7 +41,6 @@ public class SearchDirectory implements Serializable {
   private Topic topic;
   private boolean telework;
   private DirectoryQuery query = DirectoryQuery.EVERYONE;
-  private List<DirectoryTown> towns;
   private LazyDataModel<Person> people;
 
   /** How many people the search matches; sorting and paging through them do not change it. */
@@ -63,14 +62,15 @@ public class SearchDirectory implements Serializable {
     return people;
   }
 
-  /** The towns to choose from: those whose cells the directory lists, each in its language. */
+  /**
+   * The towns to choose from: those whose cells the directory lists, each in its language. Read
+   * when the filter form renders, once per page view, and not kept in the view: Ajax requests of
+   * the table do not need them. (Not read by search(), which does not run when a parameter is
+   * invalid.)
+   */
   public List<Choice> getTownChoices() {
-    // Read here rather than by search(), which does not run when a parameter is invalid.
-    if (towns == null) {
-      towns = membership.directoryTowns();
-    }
-    return towns.stream()
-        .map(town -> new Choice(town.getId(), town.getName(), town.getLanguage(), organisation))
+    return membership.directoryTowns().stream()
+        .map(town -> new Choice(town.id(), town.name(), town.language(), organisation))
         .toList();
   }
 
