@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -58,14 +59,29 @@ public final class BlobStore {
     }
   }
 
-  /** What was stored: the content's SHA-256 in lower-case hex, and its size in bytes. */
-  public record Blob(String sha256, long size) {}
+  /**
+   * What was stored: the content's SHA-256 in lower-case hex, its size in bytes, and whether this
+   * call added it (rather than finding the same content there) and when.
+   */
+  public record Blob(String sha256, long size, Instant addedAt) {
+    public boolean added() {
+      return addedAt != null;
+    }
+  }
 
   /**
    * Stores what the stream holds, up to {@code maximumBytes}. An empty or too large content, or a
    * stream that fails half-way, leaves nothing behind.
    */
   public Blob store(InputStream content, long maximumBytes) {
+    return store(content, maximumBytes, file -> {});
+  }
+
+  /**
+   * Stores what the stream holds after {@code inspect} has looked at the whole file and not thrown;
+   * whatever it throws leaves nothing behind.
+   */
+  public Blob store(InputStream content, long maximumBytes, Consumer<Path> inspect) {
     Path part = null;
     try {
       part = Files.createTempFile(incoming, "upload-", ".part");
@@ -85,9 +101,9 @@ public final class BlobStore {
       if (size == 0) {
         throw FileRejectedException.empty();
       }
+      inspect.accept(part);
       String sha256 = HexFormat.of().formatHex(digest.digest());
-      moveIntoPlace(part, pathOf(sha256), size);
-      return new Blob(sha256, size);
+      return new Blob(sha256, size, moveIntoPlace(part, pathOf(sha256), size));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
@@ -95,20 +111,45 @@ public final class BlobStore {
     }
   }
 
-  private void moveIntoPlace(Path part, Path target, long size) throws IOException {
+  /** Returns when the blob was added, or null if the same content was there already. */
+  private Instant moveIntoPlace(Path part, Path target, long size) throws IOException {
     Files.createDirectories(target.getParent());
+    Instant now = clock.instant();
     if (Files.exists(target) && Files.size(target) == size) {
       // The same content is there already. Touched, so that the orphan clean-up, which spares
       // young blobs, does not take it before the new document that refers to it is committed.
-      Files.setLastModifiedTime(target, FileTime.from(clock.instant()));
-      return;
+      Files.setLastModifiedTime(target, FileTime.from(now.plusMillis(1)));
+      return null;
     }
     try {
       // On POSIX a rename replaces a target that another node has just moved into place: the
       // same bytes, by their name.
       Files.move(part, target, StandardCopyOption.ATOMIC_MOVE);
+      Files.setLastModifiedTime(target, FileTime.from(now));
+      return now;
     } catch (FileAlreadyExistsException sameContentMeanwhile) {
       // A file system that does not replace on rename: the other writer's blob is the same.
+      return null;
+    }
+  }
+
+  /**
+   * Takes back a blob that {@link #store} added for a transaction that then rolled back, unless the
+   * same content was stored again since (which touched it): that upload needs it.
+   */
+  public void withdraw(Blob blob) {
+    if (!blob.added()) {
+      return;
+    }
+    Path file = pathOf(blob.sha256());
+    try {
+      if (Files.getLastModifiedTime(file).toInstant().equals(blob.addedAt())) {
+        Files.deleteIfExists(file);
+      }
+    } catch (NoSuchFileException gone) {
+      // Nothing to take back.
+    } catch (IOException e) {
+      // Left for deleteOrphans.
     }
   }
 

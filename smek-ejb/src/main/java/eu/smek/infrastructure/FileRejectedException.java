@@ -32,6 +32,20 @@ public class FileRejectedException extends BusinessException {
     return new FileRejectedException("file.unreadablePdf");
   }
 
+  /** The name says one accepted type, the content is another: a renamed file. */
+  public static FileRejectedException nameMismatch(String name, String detected) {
+    return new FileRejectedException("file.nameMismatch", name, detected);
+  }
+
+  /** An archive that inflates far beyond its size, or nests archives too deep: a zip bomb. */
+  public static FileRejectedException archiveBomb() {
+    return new FileRejectedException("file.archiveBomb");
+  }
+
+  public static FileRejectedException unreadableArchive() {
+    return new FileRejectedException("file.unreadableArchive");
+  }
+
   public static FileRejectedException tooManyPixels(int maximumSide) {
     return new FileRejectedException("file.tooManyPixels", maximumSide);
   }

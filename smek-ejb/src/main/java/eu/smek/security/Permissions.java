@@ -22,6 +22,12 @@ public final class Permissions {
    */
   public static final String MEMBERSHIP_MANAGE_WORKING_GROUPS = "membership:manage-working-groups";
 
+  /** Use the document libraries of one's spaces and those open to the network. */
+  public static final String DOCUMENTS_USE = "documents:use";
+
+  /** Manage every library of the network, whatever its space. */
+  public static final String DOCUMENTS_MANAGE = "documents:manage";
+
   /** Manage accounts; scoped to an organisation for town coordinators. */
   public static final String SECURITY_MANAGE_ACCOUNTS = "security:manage-accounts";
 

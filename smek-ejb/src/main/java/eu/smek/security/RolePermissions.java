@@ -1,6 +1,7 @@
 package eu.smek.security;
 
 import static eu.smek.security.Permissions.AUDIT_VIEW;
+import static eu.smek.security.Permissions.DOCUMENTS_USE;
 import static eu.smek.security.Permissions.MEMBERSHIP_MANAGE_CELL;
 import static eu.smek.security.Permissions.MEMBERSHIP_VIEW;
 import static eu.smek.security.Permissions.OPERATIONS_VIEW;
@@ -25,15 +26,23 @@ public final class RolePermissions {
   public static Set<String> of(Role role, long organisationId) {
     return switch (role) {
       case ASSOCIATION_ADMINISTRATOR ->
-          Set.of("membership:*", "security:*", AUDIT_VIEW, "portal:*", SECURITY_USE_API);
+          Set.of(
+              "membership:*",
+              "security:*",
+              "documents:*",
+              AUDIT_VIEW,
+              "portal:*",
+              SECURITY_USE_API);
       case TOWN_COORDINATOR ->
           Set.of(
               MEMBERSHIP_VIEW,
               scoped(MEMBERSHIP_MANAGE_CELL, organisationId),
               scoped(SECURITY_MANAGE_ACCOUNTS, organisationId),
+              DOCUMENTS_USE,
               SECURITY_USE_API);
-      case CLERK -> Set.of(MEMBERSHIP_VIEW, SECURITY_USE_API);
-      case IT_OPERATOR -> Set.of(MEMBERSHIP_VIEW, AUDIT_VIEW, OPERATIONS_VIEW, SECURITY_USE_API);
+      case CLERK -> Set.of(MEMBERSHIP_VIEW, DOCUMENTS_USE, SECURITY_USE_API);
+      case IT_OPERATOR ->
+          Set.of(MEMBERSHIP_VIEW, DOCUMENTS_USE, AUDIT_VIEW, OPERATIONS_VIEW, SECURITY_USE_API);
     };
   }
 

@@ -51,13 +51,45 @@ class BlobStoreTest {
   }
 
   @Test
+  void contentThatTheInspectionRefusesLeavesNothing() throws Exception {
+    BlobStore store = new BlobStore(root);
+    assertThatThrownBy(
+            () ->
+                store.store(
+                    text("MZ not a PDF"),
+                    MIB,
+                    file -> {
+                      throw FileRejectedException.typeNotAllowed("application/x-msdownload");
+                    }))
+        .isInstanceOf(FileRejectedException.class);
+    assertThat(filesUnder(root)).isZero();
+  }
+
+  @Test
+  void aBlobAddedForARolledBackUploadIsTakenBackUnlessStoredAgainSince() throws Exception {
+    BlobStore store = new BlobStore(root);
+    Blob added = store.store(text("only mine"), MIB);
+    store.withdraw(added);
+    assertThat(store.exists(added.sha256())).isFalse();
+
+    Blob first = store.store(text("shared"), MIB);
+    Thread.sleep(5);
+    Blob again = store.store(text("shared"), MIB);
+    store.withdraw(first);
+    store.withdraw(again);
+    assertThat(store.exists(first.sha256())).as("another upload needs it").isTrue();
+  }
+
+  @Test
   void identicalContentIsStoredOnceUnderItsSha256() throws Exception {
     BlobStore store = new BlobStore(root);
     Blob first = store.store(text("Umowa o współpracy – Zmluva o spolupráci"), MIB);
     Blob second = store.store(text("Umowa o współpracy – Zmluva o spolupráci"), MIB);
     byte[] bytes = "Umowa o współpracy – Zmluva o spolupráci".getBytes(StandardCharsets.UTF_8);
 
-    assertThat(first).isEqualTo(second);
+    assertThat(second.sha256()).isEqualTo(first.sha256());
+    assertThat(first.added()).isTrue();
+    assertThat(second.added()).as("found, not added").isFalse();
     assertThat(first.sha256()).isEqualTo(sha256(bytes));
     assertThat(first.size()).isEqualTo(bytes.length);
     assertThat(store.list()).containsExactly(first.sha256());
@@ -175,13 +207,13 @@ class BlobStoreTest {
         Callable<Blob> upload = () -> store.store(new Pattern(2 * MIB, null), 4 * MIB);
         results.add(pool.submit(upload));
       }
-      Set<Blob> blobs = new java.util.HashSet<>();
+      Set<String> blobs = new java.util.HashSet<>();
       for (Future<Blob> result : results) {
-        blobs.add(result.get());
+        blobs.add(result.get().sha256());
       }
       assertThat(blobs).hasSize(1);
       assertThat(filesUnder(root)).isEqualTo(1);
-      store.verify(blobs.iterator().next().sha256());
+      store.verify(blobs.iterator().next());
     } finally {
       pool.shutdownNow();
     }

@@ -16,14 +16,16 @@ public final class SearchKeys {
     if (text == null) {
       return "";
     }
-    String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-    return decomposed
+    return stripDiacritics(text).toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
+  }
+
+  /** The text with its letters' diacritics dropped and its case kept: "Łańcut" is "Lancut". */
+  public static String stripDiacritics(String text) {
+    return Normalizer.normalize(text, Normalizer.Form.NFD)
+        .replaceAll("\\p{M}", "")
         .replace('ł', 'l')
         .replace('Ł', 'L')
         .replace('đ', 'd')
-        .replace('Đ', 'D')
-        .toLowerCase(Locale.ROOT)
-        .replaceAll("\\s+", " ")
-        .strip();
+        .replace('Đ', 'D');
   }
 }

@@ -1,7 +1,7 @@
 package eu.smek.http;
 
+import eu.smek.shared.SearchKeys;
 import java.nio.charset.StandardCharsets;
-import java.text.Normalizer;
 
 /**
  * {@code Content-Disposition} headers for downloads (RFC 6266), with the file's name twice: as
@@ -30,14 +30,7 @@ public final class ContentDisposition {
 
   /** Letters without diacritics; anything else outside a safe set becomes {@code _}. */
   static String ascii(String name) {
-    String folded =
-        Normalizer.normalize(name, Normalizer.Form.NFD)
-            .replaceAll("\\p{M}", "")
-            .replace('ł', 'l')
-            .replace('Ł', 'L')
-            .replace('đ', 'd')
-            .replace('Đ', 'D');
-    return folded.replaceAll("[^A-Za-z0-9._ ()-]", "_");
+    return SearchKeys.stripDiacritics(name).replaceAll("[^A-Za-z0-9._ ()-]", "_");
   }
 
   /** Percent-encoded UTF-8, leaving only RFC 8187's attr-char as they are. */

@@ -1,0 +1,703 @@
+package eu.smek.documents;
+
+import static eu.smek.security.Permissions.DOCUMENTS_MANAGE;
+import static eu.smek.security.Permissions.DOCUMENTS_USE;
+
+import eu.smek.audit.AuditAction;
+import eu.smek.audit.AuditService;
+import eu.smek.membership.Organisation;
+import eu.smek.membership.SpaceMembership;
+import eu.smek.security.AccessDeniedException;
+import eu.smek.security.Account;
+import eu.smek.security.RequiresPermission;
+import eu.smek.security.Role;
+import eu.smek.security.Subjects;
+import eu.smek.shared.ConcurrentChangeException;
+import eu.smek.shared.RecordNotFoundException;
+import eu.smek.shared.SpaceRef;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Document libraries: libraries and folders of spaces, uploads and versions, check-out, metadata,
+ * approval rounds and language versions. Every method decides from the library's visibility and the
+ * user's place in its space what the user may do; a document the user may not read is reported as
+ * not found, so that other towns do not even learn it exists.
+ */
+@Stateless
+public class DocumentService {
+
+  private static final Logger LOG = Logger.getLogger(DocumentService.class.getName());
+
+  /** Blobs younger than this are spared by the clean-up: their upload may not have committed. */
+  static final Duration ORPHAN_GRACE = Duration.ofHours(6);
+
+  @PersistenceContext private EntityManager em;
+  @Inject private DocumentStorage storage;
+  @Inject private SpaceMembership spaces;
+  @Inject private AuditService audit;
+  @Inject private Event<VersionStored> versionStored;
+  @Resource private TransactionSynchronizationRegistry transaction;
+
+  // Libraries and folders
+
+  /** The libraries the user may read: of their spaces, open to the network, or all for managers. */
+  @RequiresPermission(DOCUMENTS_USE)
+  public List<LibrarySummary> listLibraries() {
+    Set<Library> libraries = new HashSet<>();
+    if (Subjects.isPermitted(DOCUMENTS_MANAGE)) {
+      libraries.addAll(em.createQuery("select l from Library l", Library.class).getResultList());
+    } else {
+      libraries.addAll(
+          em.createQuery("select l from Library l where l.visibility <> :private", Library.class)
+              .setParameter("private", Visibility.PRIVATE)
+              .getResultList());
+      for (SpaceRef space : spaces.spacesOf(me())) {
+        libraries.addAll(inSpace(space));
+      }
+    }
+    return libraries.stream()
+        .map(library -> new LibrarySummary(library, spaceName(library), rightIn(library, null)))
+        .filter(summary -> summary.right() != LibraryRight.NONE)
+        .sorted(
+            Comparator.comparing(LibrarySummary::spaceName)
+                .thenComparing(summary -> summary.library().getName()))
+        .toList();
+  }
+
+  /** The space's libraries that the user may read. */
+  @RequiresPermission(DOCUMENTS_USE)
+  public List<Library> librariesOf(@NotNull SpaceRef space) {
+    return inSpace(space).stream()
+        .filter(library -> rightIn(library, null) != LibraryRight.NONE)
+        .toList();
+  }
+
+  private List<Library> inSpace(SpaceRef space) {
+    return em.createQuery(
+            "select l from Library l where l.space.type = :type and l.space.id = :id"
+                + " order by l.name",
+            Library.class)
+        .setParameter("type", space.getType())
+        .setParameter("id", space.getId())
+        .getResultList();
+  }
+
+  /** Sets up a library for a space; its coordinators and the association's managers may. */
+  @RequiresPermission(DOCUMENTS_USE)
+  public Library createLibrary(
+      @NotNull SpaceRef space,
+      @NotBlank @Size(max = Library.NAME_LENGTH) String name,
+      @Size(max = Library.DESCRIPTION_LENGTH) String description,
+      @NotNull Visibility visibility) {
+    String spaceName = spaces.nameOf(space);
+    if (!Subjects.isPermitted(DOCUMENTS_MANAGE) && !spaces.coordinates(space, me())) {
+      refuse("DocumentService.createLibrary", space.toString());
+    }
+    Library library = new Library(space, name.strip(), visibility);
+    library.setDescription(blankToNull(description));
+    em.persist(library);
+    audit.record(
+        AuditAction.LIBRARY_CREATED, target(library), spaceName + ": " + library.getName());
+    return library;
+  }
+
+  /**
+   * Changes a library's name, description, visibility and rights, unless someone changed it since
+   * {@code expectedVersion} was read.
+   */
+  @RequiresPermission(DOCUMENTS_USE)
+  public Library updateLibrary(
+      long libraryId,
+      long expectedVersion,
+      @NotBlank @Size(max = Library.NAME_LENGTH) String name,
+      @Size(max = Library.DESCRIPTION_LENGTH) String description,
+      @NotNull Visibility visibility,
+      @NotNull Map<Role, LibraryRight> rights) {
+    Library library = library(libraryId, LibraryRight.MANAGE);
+    if (library.getVersion() != expectedVersion) {
+      throw new ConcurrentChangeException();
+    }
+    library.setName(name.strip());
+    library.setDescription(blankToNull(description));
+    library.setVisibility(visibility);
+    library.getRights().clear();
+    library.getRights().putAll(rights);
+    audit.record(
+        AuditAction.LIBRARY_CHANGED,
+        target(library),
+        library.getName() + ", " + visibility + ", " + library.getRights());
+    return library;
+  }
+
+  @RequiresPermission(DOCUMENTS_USE)
+  public Folder createFolder(
+      long libraryId,
+      Long parentId,
+      @NotBlank @Size(max = Library.NAME_LENGTH) String name,
+      Visibility visibility) {
+    Library library = library(libraryId, LibraryRight.MANAGE);
+    Folder parent = parentId == null ? null : folderOf(library, parentId);
+    Folder folder = new Folder(library, parent, name.strip(), visibility);
+    em.persist(folder);
+    audit.record(AuditAction.FOLDER_CREATED, target(library), folder.getName());
+    return folder;
+  }
+
+  /** A library or one of its folders as the user sees it. */
+  public LibraryContents contents(long libraryId, Long folderId) {
+    Library library = findLibrary(libraryId);
+    Folder folder = folderId == null ? null : folderOf(library, folderId);
+    LibraryRight right = rightIn(library, folder);
+    requireRight(right, LibraryRight.READ, library, "DocumentService.contents");
+    List<Folder> path = new ArrayList<>();
+    for (Folder f = folder; f != null; f = f.getParent()) {
+      path.add(0, f);
+    }
+    List<Folder> folders =
+        (folder == null
+                ? em.createQuery(
+                        "select f from Folder f where f.library = :library and f.parent is null"
+                            + " order by f.name",
+                        Folder.class)
+                    .setParameter("library", library)
+                : em.createQuery(
+                        "select f from Folder f where f.parent = :parent order by f.name",
+                        Folder.class)
+                    .setParameter("parent", folder))
+            .getResultStream()
+            .filter(f -> rightIn(library, f) != LibraryRight.NONE)
+            .toList();
+    List<Document> documents =
+        (folder == null
+                ? em.createQuery(
+                        "select distinct d from Document d left join fetch d.versions"
+                            + " where d.library = :library and d.folder is null order by d.title",
+                        Document.class)
+                    .setParameter("library", library)
+                : em.createQuery(
+                        "select distinct d from Document d left join fetch d.versions"
+                            + " where d.folder = :folder order by d.title",
+                        Document.class)
+                    .setParameter("folder", folder))
+            .getResultList();
+    return new LibraryContents(
+        library, spaceName(library), folder, path, folders, documents, right);
+  }
+
+  // Documents and versions
+
+  /**
+   * Adds a document with its first version. The content is streamed to the blob store and checked
+   * there; if anything fails, neither the document nor the file remains.
+   */
+  @RequiresPermission(DOCUMENTS_USE)
+  public Document upload(
+      long libraryId,
+      Long folderId,
+      @NotNull @Valid DocumentDraft draft,
+      @Size(max = DocumentVersion.COMMENT_LENGTH) String comment,
+      @NotNull NamedContent file) {
+    Library library = findLibrary(libraryId);
+    Folder folder = folderId == null ? null : folderOf(library, folderId);
+    requireRight(rightIn(library, folder), LibraryRight.UPLOAD, library, "DocumentService.upload");
+    Document document =
+        new Document(library, folder, draft.title(), draft.type(), draft.language());
+    draft.applyTo(document);
+    DocumentVersion version = document.addVersion(store(file), blankToNull(comment), author());
+    em.persist(document);
+    em.flush();
+    audit.record(
+        AuditAction.DOCUMENT_ADDED,
+        target(document),
+        document.getTitle() + ": " + version.getFileName());
+    versionStored.fire(new VersionStored(version.getId()));
+    return document;
+  }
+
+  /**
+   * Adds a new version of a document. Refused while someone else has it checked out: checked before
+   * the upload is read, and again, with the document locked, before the version is added.
+   */
+  @RequiresPermission(DOCUMENTS_USE)
+  public DocumentVersion addVersion(
+      long documentId,
+      @Size(max = DocumentVersion.COMMENT_LENGTH) String comment,
+      @NotNull NamedContent file) {
+    Document document = document(documentId, LibraryRight.UPLOAD, false);
+    Author author = author();
+    document
+        .lockAt(author.at())
+        .filter(lock -> !lock.heldBy(author.accountId()))
+        .ifPresent(
+            lock -> {
+              throw new DocumentLockedException(lock.getHolderName(), lock.getSince());
+            });
+    StoredContent content = store(file);
+    em.lock(document, LockModeType.PESSIMISTIC_WRITE);
+    em.refresh(document);
+    DocumentVersion version = document.addVersion(content, blankToNull(comment), author());
+    em.flush();
+    audit.record(
+        AuditAction.DOCUMENT_VERSION_ADDED,
+        target(document),
+        version.getNumber() + ": " + version.getFileName());
+    versionStored.fire(new VersionStored(version.getId()));
+    return version;
+  }
+
+  /** Brings an older version back as the newest one. */
+  @RequiresPermission(DOCUMENTS_USE)
+  public DocumentVersion restoreVersion(
+      long documentId, int number, @Size(max = DocumentVersion.COMMENT_LENGTH) String comment) {
+    Document document = document(documentId, LibraryRight.UPLOAD, true);
+    DocumentVersion version = document.restore(number, blankToNull(comment), author());
+    em.flush();
+    audit.record(
+        AuditAction.DOCUMENT_VERSION_ADDED,
+        target(document),
+        version.getNumber() + ": restored " + number);
+    versionStored.fire(new VersionStored(version.getId()));
+    return version;
+  }
+
+  /** A document the user may read, with its versions and their approvals. */
+  public Document getDocument(long documentId) {
+    Document document = document(documentId, LibraryRight.READ, false);
+    document.getVersions().forEach(version -> version.getApprovals().size());
+    return document;
+  }
+
+  /** What the user may do with the document. */
+  public LibraryRight rightOn(long documentId) {
+    Document document = document(documentId, LibraryRight.READ, false);
+    return rightIn(document.getLibrary(), document.getFolder());
+  }
+
+  /** Changes the metadata, unless someone changed the document since {@code expectedVersion}. */
+  @RequiresPermission(DOCUMENTS_USE)
+  public Document updateMetadata(
+      long documentId, long expectedVersion, @NotNull @Valid DocumentDraft draft) {
+    Document document = document(documentId, LibraryRight.UPLOAD, true);
+    if (document.getVersion() != expectedVersion) {
+      throw new ConcurrentChangeException();
+    }
+    Author author = author();
+    document
+        .lockAt(author.at())
+        .filter(lock -> !lock.heldBy(author.accountId()))
+        .ifPresent(
+            lock -> {
+              throw new DocumentLockedException(lock.getHolderName(), lock.getSince());
+            });
+    draft.applyTo(document);
+    document.touch(author.at());
+    audit.record(AuditAction.DOCUMENT_CHANGED, target(document), document.getTitle());
+    return document;
+  }
+
+  @RequiresPermission(DOCUMENTS_USE)
+  public void deleteDocument(long documentId) {
+    Document document = document(documentId, LibraryRight.MANAGE, true);
+    em.remove(document);
+    audit.record(AuditAction.DOCUMENT_DELETED, target(document), document.getTitle());
+  }
+
+  // Check-out
+
+  @RequiresPermission(DOCUMENTS_USE)
+  public Document checkOut(long documentId) {
+    Document document = document(documentId, LibraryRight.UPLOAD, true);
+    document.checkOut(author(), storage.lockDuration());
+    audit.record(AuditAction.DOCUMENT_CHECKED_OUT, target(document), document.getTitle());
+    return document;
+  }
+
+  @RequiresPermission(DOCUMENTS_USE)
+  public Document checkIn(long documentId) {
+    Document document = document(documentId, LibraryRight.UPLOAD, true);
+    document.checkIn(author());
+    audit.record(AuditAction.DOCUMENT_CHECKED_IN, target(document), document.getTitle());
+    return document;
+  }
+
+  /** A manager ends someone else's check-out; the audit log says whose it was. */
+  @RequiresPermission(DOCUMENTS_USE)
+  public Document breakLock(long documentId) {
+    Document document = document(documentId, LibraryRight.MANAGE, true);
+    CheckOut broken = document.breakLock(Instant.now());
+    audit.record(
+        AuditAction.DOCUMENT_LOCK_BROKEN,
+        target(document),
+        broken.getHolderName() + " since " + broken.getSince());
+    return document;
+  }
+
+  // Approval
+
+  /**
+   * Asks people (by account) and organisations (through their coordinators) to approve the current
+   * version; they may read the document from then on, whatever the library's visibility.
+   */
+  @RequiresPermission(DOCUMENTS_USE)
+  public DocumentVersion submitForApproval(
+      long documentId, int number, @NotNull @Size(min = 1, max = 50) List<Approver> approvers) {
+    Document document = document(documentId, LibraryRight.UPLOAD, true);
+    List<Approver> named = approvers.stream().map(this::named).toList();
+    document.submitForApproval(number, named);
+    audit.record(
+        AuditAction.DOCUMENT_APPROVAL_REQUESTED,
+        target(document),
+        number + ": " + named.stream().map(Approver::name).toList());
+    return document.getVersion(number);
+  }
+
+  /** The approver (or, for an organisation, its coordinator) approves or rejects. */
+  @RequiresPermission(DOCUMENTS_USE)
+  public DocumentVersion decide(
+      long approvalId, boolean approve, @Size(max = Approval.COMMENT_LENGTH) String comment) {
+    Approval approval = em.find(Approval.class, approvalId);
+    if (approval == null) {
+      throw new RecordNotFoundException(Approval.class, approvalId);
+    }
+    Account me = me();
+    if (!answers(approval, me)) {
+      throw new ApprovalNotAllowedException("documents.approval.rule.notYours");
+    }
+    Document document = approval.getVersion().getDocument();
+    em.lock(document, LockModeType.PESSIMISTIC_WRITE);
+    int number = approval.getVersion().getNumber();
+    document.decide(
+        number, approval, approve, blankToNull(comment), me.getDisplayName(), Instant.now());
+    audit.record(
+        AuditAction.DOCUMENT_APPROVAL_DECIDED,
+        target(document),
+        number + ": " + approval.getApproverName() + " " + approval.getDecision());
+    return approval.getVersion();
+  }
+
+  /** The approvals waiting for the user's answer, or their town's. */
+  @RequiresPermission(DOCUMENTS_USE)
+  public List<Approval> myPendingApprovals() {
+    Account me = me();
+    return em.createQuery(
+            "select a from Approval a join fetch a.version v join fetch v.document"
+                + " where a.decision = :pending and v.approvalState = :open and ((a.kind = :account"
+                + " and a.approverId = :me) or (a.kind = :organisation and a.approverId = :town"
+                + " and :coordinator = true)) order by v.createdAt",
+            Approval.class)
+        .setParameter("pending", Decision.PENDING)
+        .setParameter("open", ApprovalState.PENDING)
+        .setParameter("account", ApproverKind.ACCOUNT)
+        .setParameter("organisation", ApproverKind.ORGANISATION)
+        .setParameter("me", me.getId())
+        .setParameter("town", me.getOrganisation().getId())
+        .setParameter("coordinator", me.getRoles().contains(Role.TOWN_COORDINATOR))
+        .getResultList();
+  }
+
+  // Language versions
+
+  /** Links two documents (and the groups they are in) as the same text in other languages. */
+  @RequiresPermission(DOCUMENTS_USE)
+  public void linkLanguageVersions(long documentId, long otherId) {
+    Document document = document(documentId, LibraryRight.UPLOAD, true);
+    Document other = document(otherId, LibraryRight.UPLOAD, true);
+    List<Document> joining = group(other);
+    Set<eu.smek.shared.Language> languages = new HashSet<>();
+    for (Document member : group(document)) {
+      languages.add(member.getLanguage());
+    }
+    for (Document member : joining) {
+      if (!member.getId().equals(documentId) && !languages.add(member.getLanguage())) {
+        throw new LanguageTakenException(member.getLanguage());
+      }
+    }
+    long groupId =
+        document.getLanguageGroup() == null ? document.getId() : document.getLanguageGroup();
+    document.setLanguageGroup(groupId);
+    joining.forEach(member -> member.setLanguageGroup(groupId));
+    audit.record(
+        AuditAction.DOCUMENT_LANGUAGES_LINKED,
+        target(document),
+        "document:" + otherId + " " + other.getLanguage());
+  }
+
+  @RequiresPermission(DOCUMENTS_USE)
+  public void unlinkLanguageVersion(long documentId) {
+    Document document = document(documentId, LibraryRight.UPLOAD, true);
+    document.setLanguageGroup(null);
+    audit.record(AuditAction.DOCUMENT_LANGUAGES_LINKED, target(document), "unlinked");
+  }
+
+  /** The document and its other language versions that the user may read, by language. */
+  public List<Document> languageVersions(long documentId) {
+    Document document = document(documentId, LibraryRight.READ, false);
+    return group(document).stream()
+        .filter(member -> member.equals(document) || mayRead(member))
+        .peek(member -> member.getVersions().size())
+        .sorted(Comparator.comparing(Document::getLanguage))
+        .toList();
+  }
+
+  // Downloads
+
+  /**
+   * The file of a version ({@code null}: the current one), if the user may read the document.
+   * Visitors may download from public libraries.
+   */
+  public DownloadableFile download(long documentId, Integer number) {
+    Document document = document(documentId, LibraryRight.READ, false);
+    DocumentVersion version =
+        number == null ? document.getCurrentVersion().orElseThrow() : document.getVersion(number);
+    return new DownloadableFile(
+        version.getFileName(),
+        version.getContentType(),
+        version.getSize(),
+        version.getSha256(),
+        version.getCreatedAt());
+  }
+
+  /** The thumbnail of a version, once it has been made. */
+  public Optional<DownloadableFile> thumbnail(long documentId, int number) {
+    DocumentVersion version = document(documentId, LibraryRight.READ, false).getVersion(number);
+    return Optional.ofNullable(version.getThumbnailSha256())
+        .map(
+            sha ->
+                new DownloadableFile(
+                    "thumbnail-" + number + ".png",
+                    "image/png",
+                    storage.blobs().size(sha),
+                    sha,
+                    version.getCreatedAt()));
+  }
+
+  /**
+   * Deletes the blobs no version refers to, and what interrupted uploads left behind. Every node
+   * may run it on the shared store: deleting is idempotent, and young blobs are spared.
+   */
+  @Schedule(hour = "*", minute = "41", persistent = false)
+  void deleteOrphans() {
+    Set<String> referenced =
+        new HashSet<>(
+            em.createQuery("select v.sha256 from DocumentVersion v", String.class).getResultList());
+    referenced.addAll(
+        em.createQuery(
+                "select v.thumbnailSha256 from DocumentVersion v where v.thumbnailSha256 is not null",
+                String.class)
+            .getResultList());
+    int deleted = storage.blobs().deleteOrphans(referenced::contains, ORPHAN_GRACE);
+    if (deleted > 0) {
+      LOG.log(Level.INFO, "Deleted {0} orphaned document files", deleted);
+    }
+  }
+
+  // Rules of access
+
+  /** What the current user (or visitor) may do in a library or folder. */
+  LibraryRight rightIn(Library library, Folder folder) {
+    if (Subjects.isPermitted(DOCUMENTS_MANAGE)) {
+      return LibraryRight.MANAGE;
+    }
+    Optional<Account> account =
+        Subjects.principal().map(p -> em.find(Account.class, p.accountId()));
+    if (account.isEmpty()) {
+      return library.rightOf(Set.of(), false, folder);
+    }
+    boolean member = spaces.includes(library.getSpace(), account.get());
+    if (member && spaces.coordinates(library.getSpace(), account.get())) {
+      return LibraryRight.MANAGE;
+    }
+    return library.rightOf(account.get().getRoles(), member, folder);
+  }
+
+  private boolean mayRead(Document document) {
+    return rightIn(document.getLibrary(), document.getFolder()) != LibraryRight.NONE
+        || isApprover(document);
+  }
+
+  /** Approvers may read what they are asked to approve, also in another town's private library. */
+  private boolean isApprover(Document document) {
+    Optional<Account> account =
+        Subjects.principal().map(p -> em.find(Account.class, p.accountId()));
+    return account.isPresent()
+        && document.getVersions().stream()
+            .flatMap(version -> version.getApprovals().stream())
+            .anyMatch(
+                approval ->
+                    approval.asks(ApproverKind.ACCOUNT, account.get().getId())
+                        || approval.asks(
+                            ApproverKind.ORGANISATION, account.get().getOrganisation().getId()));
+  }
+
+  private static boolean answers(Approval approval, Account account) {
+    return approval.asks(ApproverKind.ACCOUNT, account.getId())
+        || (account.getRoles().contains(Role.TOWN_COORDINATOR)
+            && approval.asks(ApproverKind.ORGANISATION, account.getOrganisation().getId()));
+  }
+
+  /**
+   * A document the user may act on with the given right: one they may not read is not found (and
+   * the attempt audited), one they may only read is refused.
+   */
+  private Document document(long documentId, LibraryRight needed, boolean lockForUpdate) {
+    Document document =
+        em.find(
+            Document.class,
+            documentId,
+            lockForUpdate ? LockModeType.PESSIMISTIC_WRITE : LockModeType.NONE);
+    if (document == null) {
+      throw new RecordNotFoundException(Document.class, documentId);
+    }
+    LibraryRight right = rightIn(document.getLibrary(), document.getFolder());
+    if (right == LibraryRight.NONE && needed == LibraryRight.READ && isApprover(document)) {
+      return document;
+    }
+    if (right == LibraryRight.NONE) {
+      audit.recordIndependently(
+          AuditAction.ACCESS_DENIED, "DocumentService", target(document) + " " + needed);
+      throw new RecordNotFoundException(Document.class, documentId);
+    }
+    if (!right.includes(needed)) {
+      refuse("DocumentService " + needed, target(document));
+    }
+    return document;
+  }
+
+  private Library library(long libraryId, LibraryRight needed) {
+    Library library = findLibrary(libraryId);
+    requireRight(rightIn(library, null), needed, library, "DocumentService " + needed);
+    return library;
+  }
+
+  private Library findLibrary(long libraryId) {
+    Library library = em.find(Library.class, libraryId);
+    if (library == null) {
+      throw new RecordNotFoundException(Library.class, libraryId);
+    }
+    return library;
+  }
+
+  private Folder folderOf(Library library, long folderId) {
+    Folder folder = em.find(Folder.class, folderId);
+    if (folder == null || !folder.getLibrary().equals(library)) {
+      throw new RecordNotFoundException(Folder.class, folderId);
+    }
+    return folder;
+  }
+
+  private void requireRight(
+      LibraryRight right, LibraryRight needed, Library library, String operation) {
+    if (right == LibraryRight.NONE) {
+      audit.recordIndependently(AuditAction.ACCESS_DENIED, operation, target(library));
+      throw new RecordNotFoundException(Library.class, library.getId());
+    }
+    if (!right.includes(needed)) {
+      refuse(operation, target(library));
+    }
+  }
+
+  private void refuse(String operation, String target) {
+    audit.recordIndependently(AuditAction.ACCESS_DENIED, operation, target);
+    throw new AccessDeniedException(DOCUMENTS_USE + ":" + target);
+  }
+
+  // Helpers
+
+  /** Streams the upload into the blob store and takes it back if the transaction rolls back. */
+  private StoredContent store(NamedContent file) {
+    DocumentStorage.Stored stored = storage.store(file.name(), file.content());
+    transaction.registerInterposedSynchronization(
+        new Synchronization() {
+          @Override
+          public void beforeCompletion() {}
+
+          @Override
+          public void afterCompletion(int status) {
+            if (status != Status.STATUS_COMMITTED) {
+              storage.blobs().withdraw(stored.blob());
+            }
+          }
+        });
+    return stored.content();
+  }
+
+  private List<Document> group(Document document) {
+    if (document.getLanguageGroup() == null) {
+      return List.of(document);
+    }
+    return em.createQuery("select d from Document d where d.languageGroup = :group", Document.class)
+        .setParameter("group", document.getLanguageGroup())
+        .getResultList();
+  }
+
+  private Approver named(Approver approver) {
+    String name =
+        switch (approver.kind()) {
+          case ACCOUNT -> {
+            Account account = em.find(Account.class, approver.id());
+            if (account == null || !account.isActive()) {
+              throw new ApproverNotFoundException(approver.id());
+            }
+            yield account.getDisplayName();
+          }
+          case ORGANISATION -> {
+            Organisation organisation = em.find(Organisation.class, approver.id());
+            if (organisation == null) {
+              throw new ApproverNotFoundException(approver.id());
+            }
+            yield organisation.getName();
+          }
+        };
+    return new Approver(approver.kind(), approver.id(), name);
+  }
+
+  private Account me() {
+    return em.find(Account.class, Subjects.requirePrincipal().accountId());
+  }
+
+  private Author author() {
+    Account me = me();
+    return new Author(me.getId(), me.getDisplayName(), Instant.now());
+  }
+
+  private String spaceName(Library library) {
+    return spaces.nameOf(library.getSpace());
+  }
+
+  private static String target(Library library) {
+    return "library:" + library.getId();
+  }
+
+  private static String target(Document document) {
+    return "document:" + document.getId();
+  }
+
+  private static String blankToNull(String text) {
+    return text == null || text.isBlank() ? null : text.strip();
+  }
+}

@@ -1,0 +1,16 @@
+package eu.smek.documents;
+
+import java.util.List;
+
+/**
+ * What one sees of a library or one of its folders: the way down to it, the folders and documents
+ * in it, and what one may do there.
+ */
+public record LibraryContents(
+    Library library,
+    String spaceName,
+    Folder folder,
+    List<Folder> path,
+    List<Folder> folders,
+    List<Document> documents,
+    LibraryRight right) {}

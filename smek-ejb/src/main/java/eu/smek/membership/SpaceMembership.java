@@ -1,0 +1,97 @@
+package eu.smek.membership;
+
+import eu.smek.security.Account;
+import eu.smek.security.Role;
+import eu.smek.shared.RecordNotFoundException;
+import eu.smek.shared.SpaceRef;
+import eu.smek.shared.SpaceType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Who belongs to a space and who coordinates it, for the features that hang things on spaces
+ * (documents now; calendars, telesessions and procedures later). A town and its cell have the
+ * town's accounts as members and its coordinators as coordinators; a working group has the accounts
+ * of its members, and its coordinator. Runs in the caller's transaction and checks nothing itself.
+ */
+@ApplicationScoped
+public class SpaceMembership {
+
+  @PersistenceContext private EntityManager em;
+
+  public boolean includes(SpaceRef space, Account account) {
+    return switch (space.getType()) {
+      case ORGANISATION -> account.getOrganisation().getId() == space.getId();
+      case CELL -> organisationOfCell(space.getId()) == account.getOrganisation().getId();
+      case WORKING_GROUP ->
+          account.getPerson() != null
+              && em.createQuery(
+                          "select count(g) from WorkingGroup g where g.id = :group and (:person"
+                              + " member of g.members or g.coordinator = :person)",
+                          Long.class)
+                      .setParameter("group", space.getId())
+                      .setParameter("person", account.getPerson())
+                      .getSingleResult()
+                  > 0;
+    };
+  }
+
+  public boolean coordinates(SpaceRef space, Account account) {
+    return switch (space.getType()) {
+      case ORGANISATION, CELL ->
+          account.getRoles().contains(Role.TOWN_COORDINATOR) && includes(space, account);
+      case WORKING_GROUP -> {
+        WorkingGroup group = em.find(WorkingGroup.class, space.getId());
+        yield group != null
+            && group.getCoordinator() != null
+            && account.getPerson() != null
+            && group.getCoordinator().getId().equals(account.getPerson().getId());
+      }
+    };
+  }
+
+  /** Every space the account belongs to, to find what it may read. */
+  public List<SpaceRef> spacesOf(Account account) {
+    long organisation = account.getOrganisation().getId();
+    List<SpaceRef> spaces = new ArrayList<>();
+    spaces.add(new SpaceRef(SpaceType.ORGANISATION, organisation));
+    em.createQuery("select c.id from Cell c where c.organisation.id = :organisation", Long.class)
+        .setParameter("organisation", organisation)
+        .getResultList()
+        .forEach(cell -> spaces.add(new SpaceRef(SpaceType.CELL, cell)));
+    if (account.getPerson() != null) {
+      em.createQuery(
+              "select g.id from WorkingGroup g where :person member of g.members"
+                  + " or g.coordinator = :person",
+              Long.class)
+          .setParameter("person", account.getPerson())
+          .getResultList()
+          .forEach(group -> spaces.add(new SpaceRef(SpaceType.WORKING_GROUP, group)));
+    }
+    return spaces;
+  }
+
+  /** The space's name as its members know it; throws if there is no such space. */
+  public String nameOf(SpaceRef space) {
+    return switch (space.getType()) {
+      case ORGANISATION -> find(Organisation.class, space).getName();
+      case CELL -> find(Cell.class, space).getName();
+      case WORKING_GROUP -> find(WorkingGroup.class, space).getName();
+    };
+  }
+
+  private <T> T find(Class<T> type, SpaceRef space) {
+    T found = em.find(type, space.getId());
+    if (found == null) {
+      throw new RecordNotFoundException(type, space.getId());
+    }
+    return found;
+  }
+
+  private long organisationOfCell(long cellId) {
+    return find(Cell.class, new SpaceRef(SpaceType.CELL, cellId)).getOrganisation().getId();
+  }
+}
