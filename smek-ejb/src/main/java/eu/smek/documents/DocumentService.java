@@ -258,8 +258,8 @@ public class DocumentService {
               throw new DocumentLockedException(lock.getHolderName(), lock.getSince());
             });
     StoredContent content = store(file);
-    em.lock(document, LockModeType.PESSIMISTIC_WRITE);
-    em.refresh(document);
+    // Re-read under a row lock (not em.lock, which fails if another upload landed meanwhile).
+    em.refresh(document, LockModeType.PESSIMISTIC_WRITE);
     DocumentVersion version = document.addVersion(content, blankToNull(comment), author());
     em.flush();
     audit.record(
@@ -389,7 +389,7 @@ public class DocumentService {
       throw new ApprovalNotAllowedException("documents.approval.rule.notYours");
     }
     Document document = approval.getVersion().getDocument();
-    em.lock(document, LockModeType.PESSIMISTIC_WRITE);
+    em.refresh(document, LockModeType.PESSIMISTIC_WRITE);
     int number = approval.getVersion().getNumber();
     document.decide(
         number, approval, approve, blankToNull(comment), me.getDisplayName(), Instant.now());

@@ -19,7 +19,11 @@ public final class FileNames {
     name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
     StringBuilder clean = new StringBuilder();
     name.codePoints()
-        .filter(c -> Character.isLetterOrDigit(c) || " .-_()".indexOf(c) >= 0)
+        .filter(
+            c ->
+                Character.isLetterOrDigit(c)
+                    || Character.getType(c) == Character.DASH_PUNCTUATION
+                    || " .,_()".indexOf(c) >= 0)
         .forEach(clean::appendCodePoint);
     String result = clean.toString().strip().replaceAll("\\s+", " ").replaceAll("^\\.+", "");
     if (result.length() > MAXIMUM_LENGTH) {

@@ -15,6 +15,7 @@ class FileNamesTest {
         "Uchwała Rady Miasta Przemyśl.pdf|Uchwała Rady Miasta Przemyśl.pdf",
         "Uznesenie mesta Humenné č. 5.pdf|Uznesenie mesta Humenné č. 5.pdf",
         "Рішення міської ради Ужгород.pdf|Рішення міської ради Ужгород.pdf",
+        "Umowa – Przemyśl, 2026.pdf|Umowa – Przemyśl, 2026.pdf",
         "../../etc/passwd|passwd",
         "C:\\Users\\anna\\Desktop\\deklaracja.pdf|deklaracja.pdf",
         "..hidden.pdf|hidden.pdf",
