@@ -258,8 +258,9 @@ public class DocumentService {
               throw new DocumentLockedException(lock.getHolderName(), lock.getSince());
             });
     StoredContent content = store(file);
-    em.lock(document, LockModeType.PESSIMISTIC_WRITE);
-    em.refresh(document);
+    // Re-read under the lock, with the versions added meanwhile: em.lock() would check the version
+    // read before the upload and fail if another upload committed while this one was streaming.
+    em.refresh(document, LockModeType.PESSIMISTIC_WRITE);
     DocumentVersion version = document.addVersion(content, blankToNull(comment), author());
     em.flush();
     audit.record(
