@@ -72,6 +72,21 @@ public final class Http {
     return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
   }
 
+  /** Sends a request and keeps the answer's bytes as they are, for downloads. */
+  public HttpResponse<byte[]> sendForBytes(HttpRequest request)
+      throws IOException, InterruptedException {
+    return client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  public HttpResponse<byte[]> getBytes(String path, String... headers)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request = request(path).GET();
+    if (headers.length > 0) {
+      request.headers(headers);
+    }
+    return sendForBytes(request.build());
+  }
+
   public HttpResponse<String> postForm(String path, Map<String, String> fields, String... headers)
       throws IOException, InterruptedException {
     String body =

@@ -258,7 +258,8 @@ public class DocumentService {
               throw new DocumentLockedException(lock.getHolderName(), lock.getSince());
             });
     StoredContent content = store(file);
-    // Re-read under a row lock (not em.lock, which fails if another upload landed meanwhile).
+    // Re-read under the lock, with the versions added meanwhile: em.lock() would check the version
+    // read before the upload and fail if another upload committed while this one was streaming.
     em.refresh(document, LockModeType.PESSIMISTIC_WRITE);
     DocumentVersion version = document.addVersion(content, blankToNull(comment), author());
     em.flush();

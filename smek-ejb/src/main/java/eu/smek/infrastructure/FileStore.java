@@ -19,6 +19,7 @@ import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.Set;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import org.apache.tika.Tika;
@@ -76,17 +77,34 @@ public class FileStore {
    */
   static BufferedImage decode(byte[] content) {
     try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(content))) {
-      Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-      if (!readers.hasNext()) {
+      return decode(in, MAXIMUM_IMAGE_SIDE);
+    } catch (IOException unreadable) {
+      throw FileRejectedException.unreadableImage();
+    }
+  }
+
+  /**
+   * Decodes a picture from a stream (also a file on disk) after reading only its header, refusing
+   * one larger than {@link #MAXIMUM_IMAGE_SIDE}. A picture much larger than {@code wantedSide} is
+   * read with only every n-th pixel, so that a thumbnail of a big picture takes little memory.
+   */
+  public static BufferedImage decode(ImageInputStream in, int wantedSide) {
+    try {
+      Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
+      if (readers == null || !readers.hasNext()) {
         throw FileRejectedException.unreadableImage();
       }
       ImageReader reader = readers.next();
       try {
         reader.setInput(in, true, true);
-        if (reader.getWidth(0) > MAXIMUM_IMAGE_SIDE || reader.getHeight(0) > MAXIMUM_IMAGE_SIDE) {
+        int side = Math.max(reader.getWidth(0), reader.getHeight(0));
+        if (side > MAXIMUM_IMAGE_SIDE) {
           throw FileRejectedException.tooManyPixels(MAXIMUM_IMAGE_SIDE);
         }
-        BufferedImage image = reader.read(0);
+        ImageReadParam param = reader.getDefaultReadParam();
+        int step = Math.max(1, side / (2 * wantedSide));
+        param.setSourceSubsampling(step, step, 0, 0);
+        BufferedImage image = reader.read(0, param);
         if (image.getWidth() < 1 || image.getHeight() < 1) {
           throw FileRejectedException.unreadableImage();
         }
@@ -136,7 +154,8 @@ public class FileStore {
     return upload.content();
   }
 
-  static BufferedImage shrink(BufferedImage image, int maximumSide) {
+  /** The picture, made smaller if either side is longer than {@code maximumSide}. */
+  public static BufferedImage shrink(BufferedImage image, int maximumSide) {
     double scale =
         Math.min(1.0, (double) maximumSide / Math.max(image.getWidth(), image.getHeight()));
     int width = Math.max(1, (int) Math.round(image.getWidth() * scale));
@@ -148,7 +167,7 @@ public class FileStore {
     return result;
   }
 
-  private static byte[] png(BufferedImage image) {
+  public static byte[] png(BufferedImage image) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
       ImageIO.write(image, "png", out);

@@ -1,5 +1,6 @@
 package eu.smek.rest;
 
+import eu.smek.documents.BlobDamagedException;
 import eu.smek.infrastructure.Failures;
 import eu.smek.security.AccessDeniedException;
 import eu.smek.security.NotSignedInException;
@@ -68,6 +69,9 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
     }
     if (rule instanceof ConcurrentChangeException) {
       return 409;
+    }
+    if (rule instanceof BlobDamagedException) {
+      return 500; // the server's fault, not the request's: a stored file is gone or changed
     }
     return 422;
   }

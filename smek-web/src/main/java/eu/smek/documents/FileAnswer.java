@@ -1,0 +1,268 @@
+package eu.smek.documents;
+
+import eu.smek.http.ContentDisposition;
+import eu.smek.http.RangeRequest;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * How a stored file is answered over HTTP, the same for the download servlet and the REST API: its
+ * type, size, name (RFC 6266), a strong ETag and Last-Modified for conditional requests (304), and
+ * one byte range (206, or 416 when no byte of the file is in it) for PDF viewers and resumed
+ * downloads. The content is streamed through a fixed buffer, whatever the file's size.
+ *
+ * <p>A file whose content is gone is noticed before anything is sent, and answered with 500. A file
+ * read from its start is checked against its SHA-256 as it goes; the last buffer is held back until
+ * the check has passed, so a damaged file never arrives whole: the connection breaks off instead,
+ * and the server log says which file it was.
+ */
+final class FileAnswer {
+
+  private static final Logger LOG = Logger.getLogger(FileAnswer.class.getName());
+
+  static final int BUFFER = 64 * 1024;
+
+  /** IMF-fixdate (RFC 9110, 5.6.7); the JDK's RFC_1123 formatter drops the day's leading zero. */
+  private static final DateTimeFormatter HTTP_DATE =
+      DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ENGLISH)
+          .withZone(ZoneOffset.UTC);
+
+  private final DownloadableFile file;
+  private final int status;
+  private final Map<String, String> headers = new LinkedHashMap<>();
+  private final long offset;
+  private final long length;
+
+  private FileAnswer(DownloadableFile file, int status, long offset, long length) {
+    this.file = file;
+    this.status = status;
+    this.offset = offset;
+    this.length = length;
+  }
+
+  /**
+   * What to answer a GET or HEAD for the file, from the request's conditional and Range headers.
+   * {@code inline} asks to show the file in the browser, which is done for PDFs and pictures only.
+   */
+  static FileAnswer to(HttpServletRequest request, DownloadableFile file, boolean inline) {
+    Instant modified = file.lastModified().truncatedTo(ChronoUnit.SECONDS);
+    FileAnswer answer;
+    if (notModified(request, file, modified)) {
+      answer = new FileAnswer(file, HttpServletResponse.SC_NOT_MODIFIED, 0, -1);
+    } else {
+      String range = rangeApplies(request, file, modified) ? request.getHeader("Range") : null;
+      RangeRequest asked = RangeRequest.of(range, file.size());
+      if (asked instanceof RangeRequest.Part part) {
+        answer =
+            new FileAnswer(
+                    file, HttpServletResponse.SC_PARTIAL_CONTENT, part.first(), part.length())
+                .with("Content-Range", part.contentRange())
+                .with("Content-Length", Long.toString(part.length()));
+      } else if (asked instanceof RangeRequest.Unsatisfiable none) {
+        answer =
+            new FileAnswer(file, HttpServletResponse.SC_REQUESTED_RANGE_NOT_SATISFIABLE, 0, -1)
+                .with("Content-Range", none.contentRange());
+      } else {
+        answer =
+            new FileAnswer(file, HttpServletResponse.SC_OK, 0, file.size())
+                .with("Content-Length", Long.toString(file.size()));
+      }
+      if (answer.hasBody()) {
+        answer
+            .with("Content-Type", file.contentType())
+            .with(
+                "Content-Disposition",
+                inline && showable(file.contentType())
+                    ? ContentDisposition.inline(file.fileName())
+                    : ContentDisposition.attachment(file.fileName()));
+      }
+    }
+    // Private: only this user may have been allowed to read it. no-cache: a browser may keep the
+    // file but asks again each time (a cheap 304), so a right withdrawn is a right withdrawn.
+    return answer
+        .with("ETag", file.etag())
+        .with("Last-Modified", HTTP_DATE.format(modified))
+        .with("Accept-Ranges", "bytes")
+        .with("Cache-Control", "private, no-cache");
+  }
+
+  /** Browsers show these themselves; anything else is only ever saved. */
+  private static boolean showable(String contentType) {
+    return contentType.equals("application/pdf") || contentType.startsWith("image/");
+  }
+
+  /** If-None-Match, or else If-Modified-Since, says the client has this very file (RFC 9110). */
+  private static boolean notModified(
+      HttpServletRequest request, DownloadableFile file, Instant modified) {
+    String noneMatch = request.getHeader("If-None-Match");
+    if (noneMatch != null) {
+      return Arrays.stream(noneMatch.split(","))
+          .map(String::strip)
+          .map(tag -> tag.startsWith("W/") ? tag.substring(2) : tag)
+          .anyMatch(tag -> tag.equals("*") || tag.equals(file.etag()));
+    }
+    long since = date(request, "If-Modified-Since");
+    return since >= 0 && modified.toEpochMilli() <= since;
+  }
+
+  /**
+   * A Range counts unless If-Range names another state of the file: an entity tag must match
+   * strongly, a date exactly (RFC 9110, 13.1.5). The content behind an ETag never changes, so this
+   * only matters for clients resuming from another server's copy.
+   */
+  private static boolean rangeApplies(
+      HttpServletRequest request, DownloadableFile file, Instant modified) {
+    String ifRange = request.getHeader("If-Range");
+    if (ifRange == null) {
+      return true;
+    }
+    ifRange = ifRange.strip();
+    if (ifRange.startsWith("\"") || ifRange.startsWith("W/")) {
+      return ifRange.equals(file.etag());
+    }
+    return date(request, "If-Range") == modified.toEpochMilli();
+  }
+
+  /** A date header in milliseconds, or -1 when absent or not a date. */
+  private static long date(HttpServletRequest request, String header) {
+    try {
+      return request.getDateHeader(header);
+    } catch (IllegalArgumentException notADate) {
+      return -1;
+    }
+  }
+
+  private FileAnswer with(String header, String value) {
+    headers.put(header, value);
+    return this;
+  }
+
+  int status() {
+    return status;
+  }
+
+  Map<String, String> headers() {
+    return headers;
+  }
+
+  /** Whether bytes of the file go with the answer (200 and 206; not 304 and 416). */
+  boolean hasBody() {
+    return length >= 0;
+  }
+
+  /**
+   * Opens the content where the answer starts, before anything is sent, so that a missing file is
+   * still answered with a proper error.
+   */
+  InputStream open(DocumentStorage storage) {
+    try {
+      return storage.open(file, offset);
+    } catch (BlobDamagedException damaged) {
+      LOG.log(
+          Level.SEVERE,
+          "Document file {0} ({1}) cannot be sent: {2}",
+          new Object[] {file.sha256(), file.fileName(), damaged.getMessageKey()});
+      throw damaged;
+    }
+  }
+
+  /**
+   * Sends the answer's bytes from {@code content}, which {@link #open} opened. Two buffers, so the
+   * last one is written only once the end of the file has been read (and checked).
+   */
+  void copy(InputStream content, OutputStream out) throws IOException {
+    byte[] held = new byte[BUFFER];
+    byte[] next = new byte[BUFFER];
+    int heldLength = 0;
+    long remaining = length;
+    try {
+      while (true) {
+        // Once the range is complete, one more byte is asked for: at the end of the file the
+        // checking stream compares the SHA-256 now, while the last buffer is still held back.
+        int read = content.read(next, 0, (int) Math.max(1, Math.min(BUFFER, remaining)));
+        if (read == -1 || remaining == 0) {
+          break;
+        }
+        if (heldLength > 0) {
+          out.write(held, 0, heldLength);
+        }
+        byte[] swap = held;
+        held = next;
+        next = swap;
+        heldLength = read;
+        remaining -= read;
+      }
+      if (remaining > 0) {
+        throw BlobDamagedException.damaged(file.sha256()); // shorter than when it was stored
+      }
+    } catch (BlobDamagedException damaged) {
+      LOG.log(
+          Level.SEVERE,
+          "Stopped sending document file {0} ({1}): {2}",
+          new Object[] {file.sha256(), file.fileName(), damaged.getMessageKey()});
+      throw damaged;
+    }
+    if (heldLength > 0) {
+      out.write(held, 0, heldLength);
+    }
+  }
+
+  /** Answers through the servlet API; {@code withBody} is false for HEAD. */
+  void send(HttpServletResponse response, DocumentStorage storage, boolean withBody)
+      throws IOException {
+    InputStream content = hasBody() ? open(storage) : null;
+    response.setStatus(status);
+    headers.forEach(response::setHeader);
+    if (content == null) {
+      return;
+    }
+    try (content) {
+      if (withBody) {
+        copy(content, response.getOutputStream());
+      }
+    } catch (BlobDamagedException damaged) {
+      if (response.isCommitted()) {
+        // Too late for another status: the client sees the download break off.
+        throw new IOException("stopped sending a damaged file", damaged);
+      }
+      response.reset();
+      response.sendError(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
+    }
+  }
+
+  /** Answers through JAX-RS; {@code withBody} is false for HEAD. */
+  Response toResponse(DocumentStorage storage, boolean withBody) throws IOException {
+    Response.ResponseBuilder response = Response.status(status);
+    headers.forEach(response::header);
+    if (hasBody()) {
+      InputStream content = open(storage);
+      if (withBody) {
+        response.entity(
+            (StreamingOutput)
+                out -> {
+                  try (content) {
+                    copy(content, out);
+                  }
+                });
+      } else {
+        content.close();
+      }
+    }
+    return response.build();
+  }
+}
