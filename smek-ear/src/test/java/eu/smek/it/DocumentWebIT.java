@@ -189,18 +189,18 @@ class DocumentWebIT extends InContainerTest {
     assertEquals(201, uploaded.statusCode(), uploaded.body());
     JsonObject document = json(uploaded);
     assertEquals(
-        "Uchwała Rady Žiadosť.pdf",
+        "Uchwała Rady – Žiadosť.pdf",
         document.getJsonArray("versions").getJsonObject(0).getString("fileName"));
     Http browser = signedIn(clerk);
     String path = "/documents/files/" + document.getInt("id");
 
     assertEquals(
-        "attachment; filename=\"Uchwala Rady Ziadost.pdf\";"
-            + " filename*=UTF-8''Uchwa%C5%82a%20Rady%20%C5%BDiados%C5%A5.pdf",
+        "attachment; filename=\"Uchwala Rady - Ziadost.pdf\";"
+            + " filename*=UTF-8''Uchwa%C5%82a%20Rady%20%E2%80%93%20%C5%BDiados%C5%A5.pdf",
         header(browser.getBytes(path), "Content-Disposition"));
     assertTrue(
         header(browser.getBytes(path + "?inline=true"), "Content-Disposition")
-            .startsWith("inline; filename=\"Uchwala Rady Ziadost.pdf\""));
+            .startsWith("inline; filename=\"Uchwala Rady - Ziadost.pdf\""));
 
     // Only what browsers show safely is shown; text is always saved.
     long text = uploaded(library, "poznámky.txt", "Hello from Snina".getBytes(UTF_8));
@@ -632,6 +632,20 @@ class DocumentWebIT extends InContainerTest {
   }
 
   // Thumbnails
+
+  @Test
+  void onlyAManagerDeletesADocumentOverRest() throws Exception {
+    long library = library(Visibility.PRIVATE);
+    long id = uploaded(library, "delete-me.pdf", pdf());
+
+    assertEquals(403, delete("/api/v1/documents/" + id, clerk).statusCode());
+    assertEquals(404, delete("/api/v1/documents/" + id, stranger).statusCode());
+    assertEquals(1, documentsIn(library));
+    assertEquals(204, delete("/api/v1/documents/" + id, coordinator).statusCode());
+    assertEquals(0, documentsIn(library));
+    assertEquals(
+        404, http.get("/api/v1/documents/" + id, "Authorization", auth(coordinator)).statusCode());
+  }
 
   @Test
   void pdfsAndPicturesGetThumbnails() throws Exception {

@@ -59,7 +59,14 @@ public class DocumentThumbnails {
     if (made.isEmpty()) {
       made = render(version).map(this::store);
     }
-    made.ifPresent(version::setThumbnailSha256);
+    // Only this column: writing the whole version would put back the approval state read before
+    // rendering, undoing an approval round submitted meanwhile.
+    made.ifPresent(
+        sha256 ->
+            em.createQuery("update DocumentVersion v set v.thumbnailSha256 = :sha256 where v.id = :id")
+                .setParameter("sha256", sha256)
+                .setParameter("id", versionId)
+                .executeUpdate());
   }
 
   /** A restored version, or the same file uploaded again, has its thumbnail already. */

@@ -517,6 +517,18 @@ public class DocumentResource {
         .toResponse(storage, !request.getMethod().equals("HEAD"));
   }
 
+  @DELETE
+  @Path("{id: \\d+}")
+  @Operation(
+      summary = "Delete a document with all its versions (managers of the library)",
+      description =
+          "Audited. Its files are deleted by the hourly clean-up once no other version refers to"
+              + " them.")
+  public Response delete(@PathParam("id") long id) {
+    documents.deleteDocument(id);
+    return Response.noContent().build();
+  }
+
   // Check-out
 
   @POST

@@ -20,7 +20,7 @@ class ContentDispositionTest {
                 + " filename*=UTF-8''Uchwa%C5%82a%20Rady%20Miasta%20Przemy%C5%9Bl.pdf");
     assertThat(ContentDisposition.inline("Deklarácia prístupu – Stropkov.pdf"))
         .isEqualTo(
-            "inline; filename=\"Deklaracia pristupu _ Stropkov.pdf\";"
+            "inline; filename=\"Deklaracia pristupu - Stropkov.pdf\";"
                 + " filename*=UTF-8''Deklar%C3%A1cia%20pr%C3%ADstupu%20%E2%80%93%20Stropkov.pdf");
     assertThat(ContentDisposition.attachment("Ужгород.vcf"))
         .isEqualTo(
