@@ -3,8 +3,8 @@
 -- document_version so that lists of versions never read megabytes of text.
 create table document_text (
     version_id    bigint           not null primary key references document_version (id) on delete cascade,
-    -- At most 2 000 000 characters (DocumentText.MAXIMUM_CHARACTERS); empty when there is none.
-    content       varchar(2000000),
+    -- At most 1 000 000 characters (DocumentText.MAXIMUM_CHARACTERS); empty when there is none.
+    content       varchar(1000000),
     -- COMPLETE, TRUNCATED (longer than the limit: the beginning is kept), NONE (no text in this
     -- type of file) or REFUSED (unreadable, or beyond the limits against decompression bombs).
     outcome       varchar(16)      not null,

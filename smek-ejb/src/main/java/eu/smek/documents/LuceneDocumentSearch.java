@@ -168,10 +168,9 @@ public class LuceneDocumentSearch implements DocumentSearch {
                       document.getLanguage(), language -> new Snippets(text, language));
               DocumentVersion current = document.getCurrentVersion().orElseThrow();
               String body =
-                  String.join(
-                      "\n",
-                      Objects.requireNonNullElse(document.getDescription(), ""),
-                      Objects.requireNonNullElse(texts.get(current.getId()), ""));
+                  java.util.stream.Stream.of(document.getDescription(), texts.get(current.getId()))
+                      .filter(Objects::nonNull)
+                      .collect(Collectors.joining("\n"));
               return new DocumentHit(
                   document.getId(),
                   document.getTitle(),

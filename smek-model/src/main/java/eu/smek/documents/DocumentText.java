@@ -21,8 +21,12 @@ public class DocumentText implements Serializable {
 
   @Serial private static final long serialVersionUID = 1L;
 
-  /** At most this many characters of a file's text are kept and indexed. */
-  public static final int MAXIMUM_CHARACTERS = 2_000_000;
+  /**
+   * At most this many characters of a file's text are kept and indexed: some 400 pages, enough for
+   * any agreement or report, and the most that stays a VARCHAR on H2 (longer would be a CLOB, which
+   * queries cannot cut into snippets).
+   */
+  public static final int MAXIMUM_CHARACTERS = 1_000_000;
 
   /** How the extraction went. */
   public enum Outcome {
