@@ -357,6 +357,30 @@ public class SearchBench {
       throws Exception {
     HttpClient client = HttpClient.newHttpClient();
     Map<String, String> tokens = Map.of("admin", adminToken, "clerk", clerkToken);
+    // The fixed cost of any authenticated REST call on this server, for scale.
+    List<Double> baseline = new ArrayList<>();
+    for (int i = -QUERIES.length; i < rounds * QUERIES.length * 2; i++) {
+      long started = System.nanoTime();
+      HttpResponse<String> me =
+          client.send(
+              HttpRequest.newBuilder(URI.create(base + "/api/v1/me"))
+                  .header("Authorization", "Bearer " + adminToken)
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      if (me.statusCode() != 200) {
+        throw new IOException("/api/v1/me: " + me.statusCode());
+      }
+      if (i >= 0) {
+        baseline.add((System.nanoTime() - started) / 1e6);
+      }
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "Baseline GET /api/v1/me (API token, one account read, JSON): %d calls, p50 %.1f ms, p95"
+            + " %.1f ms%n",
+        baseline.size(),
+        percentile(baseline, 50),
+        percentile(baseline, 95));
     time(
         "SMEK REST /api/v1/documents/search (Hibernate Search + Lucene)",
         List.of("admin", "clerk"),
@@ -444,7 +468,7 @@ public class SearchBench {
           rounds,
           (user, text, filters) -> {
             String access = user.equals("clerk") ? " and f.library_id = any(?)" : "";
-            String from = " from bench_fts f, " + query + " as q(query)";
+            String from = " from bench_fts f, (select " + query + " as query) q";
             long total;
             try (PreparedStatement count_ =
                 db.prepareStatement("select count(*)" + from + where.apply(filters) + access)) {

@@ -18,7 +18,6 @@ import java.util.stream.Collectors;
 import org.hibernate.search.engine.search.common.BooleanOperator;
 import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
 import org.hibernate.search.engine.search.predicate.dsl.SimpleBooleanPredicateClausesCollector;
-import org.hibernate.search.engine.search.predicate.dsl.SimpleQueryStringPredicateFieldMoreStep;
 import org.hibernate.search.engine.search.query.SearchResult;
 import org.hibernate.search.mapper.orm.Search;
 import org.hibernate.search.mapper.orm.session.SearchSession;
@@ -26,9 +25,9 @@ import org.hibernate.search.util.common.data.Range;
 
 /**
  * The search with Hibernate Search and its Lucene backend. The query runs against every language's
- * fields at once (each analyses it in its own way: Polish stems for the Polish field, and so on)
- * and the unstemmed, folded field; a match in a title counts three times as much as one in the
- * text. The reader's access is a filter of the query itself, so counts and pages are right.
+ * fields (each analyses it in its own way: Polish stems for the Polish fields, and so on) and the
+ * unstemmed, folded field; a match in a title counts three times as much as one in the text. The
+ * reader's access is a filter of the query itself, so counts and pages are right.
  */
 @ApplicationScoped
 public class LuceneDocumentSearch implements DocumentSearch {
@@ -66,16 +65,27 @@ public class LuceneDocumentSearch implements DocumentSearch {
     if (query.text() == null) {
       root.add(f.matchAll());
     } else {
-      SimpleQueryStringPredicateFieldMoreStep<?, ?> fields =
-          f.simpleQueryString().field(DocumentIndex.FOLDED);
-      for (Language language : Language.values()) {
-        fields =
-            fields
-                .field(DocumentIndex.title(language))
-                .boost(TITLE_BOOST)
-                .field(DocumentIndex.body(language));
-      }
-      root.add(fields.matching(query.text()).defaultOperator(BooleanOperator.AND));
+      // One clause per language: its stemmed fields and the folded one, all words required. A
+      // document's words are only in its own language's fields, so it is searched as written in
+      // that language; stop words ("o", "про") are dropped by that language's analyser alone,
+      // which a single clause over every language's fields would not allow.
+      List<Language> languages =
+          query.language() == null ? List.of(Language.values()) : List.of(query.language());
+      root.add(
+          f.bool()
+              .with(
+                  any -> {
+                    for (Language language : languages) {
+                      any.should(
+                          f.simpleQueryString()
+                              .field(DocumentIndex.title(language))
+                              .boost(TITLE_BOOST)
+                              .field(DocumentIndex.body(language))
+                              .field(DocumentIndex.FOLDED)
+                              .matching(query.text())
+                              .defaultOperator(BooleanOperator.AND));
+                    }
+                  }));
     }
     if (query.libraryId() != null) {
       root.add(f.match().field(DocumentIndex.LIBRARY).matching(query.libraryId()));

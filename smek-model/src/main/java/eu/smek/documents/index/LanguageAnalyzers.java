@@ -172,11 +172,29 @@ public final class LanguageAnalyzers {
     }
   }
 
+  /**
+   * Without the stop words of every language: otherwise a query's "o" or "про", which the stemmed
+   * fields drop, would have to appear literally in this one.
+   */
   private static final class Folded extends Analyzer {
+    private static final CharArraySet STOP_WORDS = allStopWords();
+
     @Override
     protected TokenStreamComponents createComponents(String fieldName) {
       Tokenizer words = new StandardTokenizer();
-      return new TokenStreamComponents(words, new ASCIIFoldingFilter(new LowerCaseFilter(words)));
+      TokenStream stream = new StopFilter(new LowerCaseFilter(words), STOP_WORDS);
+      return new TokenStreamComponents(words, new ASCIIFoldingFilter(stream));
+    }
+
+    private static CharArraySet allStopWords() {
+      CharArraySet all = new CharArraySet(2000, false);
+      all.addAll(PolishAnalyzer.getDefaultStopSet());
+      all.addAll(SLOVAK_STOP_WORDS);
+      all.addAll(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+      all.addAll(UkrainianMorfologikAnalyzer.getDefaultStopwords());
+      all.addAll(HungarianAnalyzer.getDefaultStopSet());
+      all.addAll(RomanianAnalyzer.getDefaultStopSet());
+      return CharArraySet.unmodifiableSet(all);
     }
 
     @Override
