@@ -36,6 +36,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -743,7 +744,7 @@ public class DocumentService {
         .filter(id -> !member.contains(id))
         .forEach(openLibraries::add);
     // Folders narrower than their open library: their own visibility, or one on the way up.
-    Map<Long, Object[]> folders = new java.util.HashMap<>();
+    Map<Long, Object[]> folders = new HashMap<>();
     em.createQuery(
             "select f.id, f.parent.id, f.visibility, f.library.visibility from Folder f"
                 + " where f.library.id in (select l.id from Library l where l.visibility in :open)",
@@ -751,7 +752,7 @@ public class DocumentService {
         .setParameter("open", open)
         .getResultList()
         .forEach(row -> folders.put((Long) row[0], row));
-    Map<Long, Visibility> effective = new java.util.HashMap<>();
+    Map<Long, Visibility> effective = new HashMap<>();
     Set<Long> closed = new HashSet<>();
     for (Long folder : folders.keySet()) {
       if (!open.contains(effectiveVisibility(folder, folders, effective))) {

@@ -15,7 +15,9 @@ import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.hibernate.search.engine.search.common.BooleanOperator;
+import org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep;
 import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
 import org.hibernate.search.engine.search.predicate.dsl.SimpleBooleanPredicateClausesCollector;
 import org.hibernate.search.engine.search.query.SearchResult;
@@ -109,8 +111,7 @@ public class LuceneDocumentSearch implements DocumentSearch {
   }
 
   /** In a library of the reader's spaces, or in an open one outside a closed folder, or asked. */
-  private static org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep readable(
-      SearchPredicateFactory f, ReadableScope scope) {
+  private static PredicateFinalStep readable(SearchPredicateFactory f, ReadableScope scope) {
     return f.bool()
         .with(
             readable -> {
@@ -178,7 +179,7 @@ public class LuceneDocumentSearch implements DocumentSearch {
                       document.getLanguage(), language -> new Snippets(text, language));
               DocumentVersion current = document.getCurrentVersion().orElseThrow();
               String body =
-                  java.util.stream.Stream.of(document.getDescription(), texts.get(current.getId()))
+                  Stream.of(document.getDescription(), texts.get(current.getId()))
                       .filter(Objects::nonNull)
                       .collect(Collectors.joining("\n"));
               return new DocumentHit(

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * The full-text search of documents: words in any language and form, and filters by library, type,
@@ -96,9 +97,7 @@ public class SearchDocuments implements Serializable {
   public List<Integer> getPageNumbers() {
     int last = getPageCount();
     int start = Math.max(1, Math.min(page - 4, last - 9));
-    return java.util.stream.IntStream.rangeClosed(start, Math.min(last, start + 9))
-        .boxed()
-        .toList();
+    return IntStream.rangeClosed(start, Math.min(last, start + 9)).boxed().toList();
   }
 
   public int getFirstShown() {
