@@ -27,6 +27,8 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -34,6 +36,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -700,5 +703,92 @@ public class DocumentService {
 
   private static String blankToNull(String text) {
     return text == null || text.isBlank() ? null : text.strip();
+  }
+
+  // Search (full-text search of documents; see DocumentSearch)
+
+  @Inject private DocumentSearch documentSearch;
+
+  /**
+   * The documents matching the query that the user may read, best first, with highlighted snippets.
+   * What the user may read is a filter of the query, never a sieve over its results.
+   */
+  @RequiresPermission(DOCUMENTS_USE)
+  public DocumentHits search(
+      @NotNull @Valid DocumentQuery query, @Min(0) int first, @Min(1) @Max(100) int max) {
+    return documentSearch.search(query, readableScope(), first, max);
+  }
+
+  /** The rules of {@link #rightIn} and {@link #isApprover}, for every library at once. */
+  ReadableScope readableScope() {
+    if (Subjects.isPermitted(DOCUMENTS_MANAGE)) {
+      return ReadableScope.EVERYTHING;
+    }
+    Optional<Account> account =
+        Subjects.principal().map(p -> em.find(Account.class, p.accountId()));
+    Set<Visibility> open =
+        account.isPresent()
+            ? Set.of(Visibility.NETWORK, Visibility.PUBLIC)
+            : Set.of(Visibility.PUBLIC);
+    Set<Long> member = new HashSet<>();
+    account.ifPresent(
+        me ->
+            spaces
+                .spacesOf(me)
+                .forEach(space -> inSpace(space).forEach(l -> member.add(l.getId()))));
+    Set<Long> openLibraries = new HashSet<>();
+    em
+        .createQuery("select l.id from Library l where l.visibility in :open", Long.class)
+        .setParameter("open", open)
+        .getResultList()
+        .stream()
+        .filter(id -> !member.contains(id))
+        .forEach(openLibraries::add);
+    // Folders narrower than their open library: their own visibility, or one on the way up.
+    Map<Long, Object[]> folders = new HashMap<>();
+    em.createQuery(
+            "select f.id, f.parent.id, f.visibility, f.library.visibility from Folder f"
+                + " where f.library.id in (select l.id from Library l where l.visibility in :open)",
+            Object[].class)
+        .setParameter("open", open)
+        .getResultList()
+        .forEach(row -> folders.put((Long) row[0], row));
+    Map<Long, Visibility> effective = new HashMap<>();
+    Set<Long> closed = new HashSet<>();
+    for (Long folder : folders.keySet()) {
+      if (!open.contains(effectiveVisibility(folder, folders, effective))) {
+        closed.add(folder);
+      }
+    }
+    Set<Long> asked = new HashSet<>();
+    account.ifPresent(
+        me ->
+            asked.addAll(
+                em.createQuery(
+                        "select distinct a.version.document.id from Approval a where (a.kind ="
+                            + " :account and a.approverId = :me) or (a.kind = :organisation and"
+                            + " a.approverId = :town)",
+                        Long.class)
+                    .setParameter("account", ApproverKind.ACCOUNT)
+                    .setParameter("organisation", ApproverKind.ORGANISATION)
+                    .setParameter("me", me.getId())
+                    .setParameter("town", me.getOrganisation().getId())
+                    .getResultList()));
+    return new ReadableScope(false, member, openLibraries, closed, asked);
+  }
+
+  /** As {@link Folder#effectiveVisibility()}, from rows of id, parent id, visibility, library's. */
+  private static Visibility effectiveVisibility(
+      Long folder, Map<Long, Object[]> folders, Map<Long, Visibility> known) {
+    Visibility cached = known.get(folder);
+    if (cached != null) {
+      return cached;
+    }
+    Object[] row = folders.get(folder);
+    Visibility above =
+        row[1] == null ? (Visibility) row[3] : effectiveVisibility((Long) row[1], folders, known);
+    Visibility visibility = above.narrowest((Visibility) row[2]);
+    known.put(folder, visibility);
+    return visibility;
   }
 }

@@ -29,6 +29,8 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureTest {
 
+  private static final String SEARCH_INDEX = "eu.smek.documents.index";
+
   private static JavaClasses smek;
 
   @BeforeAll
@@ -64,6 +66,8 @@ class ArchitectureTest {
   void theModelUsesOnlyPersistenceValidationAndTwoMarkers() {
     classes()
         .that(inModule("smek-model"))
+        .and()
+        .resideOutsideOfPackage(SEARCH_INDEX)
         .should()
         .onlyDependOnClassesThat(
             DescribedPredicate.describe(
@@ -75,6 +79,41 @@ class ArchitectureTest {
                         || type.getName().equals("jakarta.ejb.ApplicationException")
                         || type.getName().equals("org.hibernate.annotations.Immutable")
                         || type.getPackageName().startsWith("eu.smek")))
+        .check(smek);
+  }
+
+  /**
+   * The full-text index mapping lives in the model jar only because Hibernate Search loads it with
+   * the persistence unit's class loader; it may use Hibernate Search and Lucene, nothing else.
+   */
+  @Test
+  void theSearchIndexMappingUsesOnlyHibernateSearchAndLucene() {
+    classes()
+        .that()
+        .resideInAPackage(SEARCH_INDEX)
+        .should()
+        .onlyDependOnClassesThat(
+            DescribedPredicate.describe(
+                "Java, Hibernate Search, its Session, Lucene with its stemmers, Morfologik or SMEK's model",
+                type ->
+                    type.getPackageName().startsWith("java.")
+                        || type.getPackageName().startsWith("org.hibernate.search.")
+                        || type.getPackageName().startsWith("org.apache.lucene.")
+                        || type.getPackageName().startsWith("org.tartarus.snowball")
+                        || type.getPackageName().startsWith("org.egothor.stemmer")
+                        || type.getPackageName().startsWith("morfologik.stemming")
+                        // The bridge reads a document's text through the indexing session.
+                        || type.getName().equals("org.hibernate.Session")
+                        || (type.getPackageName().startsWith("eu.smek")
+                            && inModule("smek-model").test(type))))
+        .check(smek);
+    noClasses()
+        .that(inModule("smek-model"))
+        .and()
+        .resideOutsideOfPackage(SEARCH_INDEX)
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage(SEARCH_INDEX)
         .check(smek);
   }
 
