@@ -63,7 +63,8 @@ public class DocumentThumbnails {
     // rendering, undoing an approval round submitted meanwhile.
     made.ifPresent(
         sha256 ->
-            em.createQuery("update DocumentVersion v set v.thumbnailSha256 = :sha256 where v.id = :id")
+            em.createQuery(
+                    "update DocumentVersion v set v.thumbnailSha256 = :sha256 where v.id = :id")
                 .setParameter("sha256", sha256)
                 .setParameter("id", versionId)
                 .executeUpdate());

@@ -30,7 +30,9 @@ public final class ContentDisposition {
 
   /** Letters without diacritics; anything else outside a safe set becomes {@code _}. */
   static String ascii(String name) {
-    return SearchKeys.stripDiacritics(name).replaceAll("\\p{Pd}", "-").replaceAll("[^A-Za-z0-9._ ()-]", "_");
+    return SearchKeys.stripDiacritics(name)
+        .replaceAll("\\p{Pd}", "-")
+        .replaceAll("[^A-Za-z0-9._ ()-]", "_");
   }
 
   /** Percent-encoded UTF-8, leaving only RFC 8187's attr-char as they are. */
