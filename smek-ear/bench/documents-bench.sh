@@ -9,7 +9,7 @@
 #
 # The server must accept a file that large (the two variables above, read when it starts) and run
 # on this machine: nginx reads the blob from the store directory (SMEK_DOCUMENTS_DIR, by default
-# wildfly-config/target/wildfly/standalone/data/documents). Needs curl, jq and nginx (Debian's
+# smek-ear/target/quickstart-server/data/documents). Needs curl, jq and nginx (Debian's
 # nginx-light will do); uses the demo account "admin" and Przemyśl's demo library or a new one.
 set -euo pipefail
 
@@ -20,7 +20,7 @@ login=admin
 password=Euroregion-2026
 here=$(cd "$(dirname "$0")" && pwd)
 jboss_cli=${JBOSS_CLI:-$here/../../wildfly-config/target/wildfly/bin/jboss-cli.sh}
-store=${SMEK_DOCUMENTS_DIR:-$here/../../wildfly-config/target/wildfly/standalone/data/documents}
+store=${SMEK_DOCUMENTS_DIR:-$here/../target/quickstart-server/data/documents}
 nginx_port=${NGINX_PORT:-18181}
 work=$(mktemp -d)
 cleanup() {
@@ -58,7 +58,13 @@ gc_and_reset_peak() {
 echo "Making a ${size_mib} MiB file ..." >&2
 { printf '%%PDF-1.7\n%%\xe2\xe3\xcf\xd3\n'; head -c "$((size_mib * 1024 * 1024 - 16))" /dev/urandom; } > "$work/big.pdf"
 
-library=$(api "$base/api/v1/documents/libraries" | jq -r '[.[] | select(.right == "MANAGE" or .right == "UPLOAD")][0].id')
+# A library of the benchmark's own, made once, in the first organisation.
+library=$(api "$base/api/v1/documents/libraries" | jq -r '[.[] | select(.name == "Benchmark")][0].id')
+if ! [[ $library =~ ^[0-9]+$ ]]; then
+  organisation=$(api "$base/api/v1/organisations" | jq -r '.[0].id')
+  library=$(jq -n -c --argjson id "$organisation" '{spaceType: "ORGANISATION", spaceId: $id, name: "Benchmark", visibility: "PRIVATE"}' \
+    | api -H 'Content-Type: application/json' --data-binary @- "$base/api/v1/documents/libraries" | jq -r .id)
+fi
 [[ $library =~ ^[0-9]+$ ]] || { echo "no library to upload to" >&2; exit 1; }
 
 # --- Upload -----------------------------------------------------------------------------------
@@ -77,7 +83,9 @@ blob="$store/${sha:0:2}/${sha:2:2}/$sha"
 [ -f "$blob" ] || { echo "the blob $blob is not where nginx should read it" >&2; exit 1; }
 
 # --- Download: SMEK-int and nginx in turn ------------------------------------------------------
+# Its worker runs as the caller, so it may read the store as the server does.
 cat > "$work/nginx.conf" <<EOF
+user $(id -un);
 worker_processes 1;
 pid $work/nginx.pid;
 error_log $work/nginx-error.log;

@@ -38,6 +38,12 @@ public class DocumentThumbnails {
   /** The longest side of a thumbnail, in pixels. */
   static final int SIDE = 320;
 
+  /**
+   * Larger files get no thumbnail: PDFBox may need memory in proportion to a file's structure (a
+   * damaged 1 GiB "PDF" filled a 1 GiB heap in the documents benchmark).
+   */
+  static final long MAXIMUM_BYTES = 64L * 1024 * 1024;
+
   /** Pages are rendered at no more than this; a thumbnail needs no more detail. */
   static final float MAXIMUM_DPI = 72;
 
@@ -85,6 +91,10 @@ public class DocumentThumbnails {
   private Optional<BufferedImage> render(DocumentVersion version) {
     Path file = storage.blobs().pathOf(version.getSha256());
     String type = version.getContentType();
+    if (version.getSize() > MAXIMUM_BYTES) {
+      LOG.log(Level.INFO, "No thumbnail for document version {0}: too large", version.getId());
+      return Optional.empty();
+    }
     try {
       if (type.equals("application/pdf")) {
         return firstPage(file);

@@ -6,6 +6,7 @@ import eu.smek.documents.DocumentText.Outcome;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -24,6 +25,21 @@ class TextExtractorTest {
 
   private static TextExtractor.Extracted extract(byte[] file, String type) {
     return new TextExtractor().extract(new ByteArrayInputStream(file), file.length, type);
+  }
+
+  @Test
+  void aFileOverTheLimitIsNotParsedAtAll() {
+    InputStream unread =
+        new InputStream() {
+          @Override
+          public int read() {
+            throw new AssertionError("a file over the limit must not be read");
+          }
+        };
+    TextExtractor.Extracted extracted =
+        new TextExtractor().extract(unread, TextExtractor.MAXIMUM_BYTES + 1, "application/pdf");
+    assertThat(extracted.outcome()).isEqualTo(DocumentText.Outcome.TOO_LARGE);
+    assertThat(extracted.text()).isNull();
   }
 
   @Test

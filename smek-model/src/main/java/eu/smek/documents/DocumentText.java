@@ -37,7 +37,11 @@ public class DocumentText implements Serializable {
     /** The file's type has no text (an image, an archive) or it is encrypted. */
     NONE,
     /** The file could not be read, or it inflated beyond the limits: nothing was kept. */
-    REFUSED
+    REFUSED,
+    /**
+     * The file is larger than the extraction reads at all; it is found by its name and metadata.
+     */
+    TOO_LARGE
   }
 
   @Id

@@ -35,7 +35,11 @@ final class FileAnswer {
 
   private static final Logger LOG = Logger.getLogger(FileAnswer.class.getName());
 
-  static final int BUFFER = 64 * 1024;
+  /**
+   * 256 KiB: a 1 GiB download ran at 665 MiB/s with 64 KiB buffers, 959 with 256 KiB and no faster
+   * with 1 MiB (documents-bench.sh); two per download in flight.
+   */
+  static final int BUFFER = 256 * 1024;
 
   /** IMF-fixdate (RFC 9110, 5.6.7); the JDK's RFC_1123 formatter drops the day's leading zero. */
   private static final DateTimeFormatter HTTP_DATE =
