@@ -5,8 +5,13 @@ import static eu.smek.security.Permissions.DOCUMENTS_USE;
 
 import eu.smek.audit.AuditAction;
 import eu.smek.audit.AuditService;
+import eu.smek.infrastructure.Like;
+import eu.smek.membership.Cell;
+import eu.smek.membership.MembershipStatus;
 import eu.smek.membership.Organisation;
 import eu.smek.membership.SpaceMembership;
+import eu.smek.membership.WorkingGroup;
+import eu.smek.membership.WorkingGroupStatus;
 import eu.smek.security.AccessDeniedException;
 import eu.smek.security.Account;
 import eu.smek.security.RequiresPermission;
@@ -14,7 +19,9 @@ import eu.smek.security.Role;
 import eu.smek.security.Subjects;
 import eu.smek.shared.ConcurrentChangeException;
 import eu.smek.shared.RecordNotFoundException;
+import eu.smek.shared.SearchKeys;
 import eu.smek.shared.SpaceRef;
+import eu.smek.shared.SpaceType;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Stateless;
@@ -518,6 +525,91 @@ public class DocumentService {
     if (deleted > 0) {
       LOG.log(Level.INFO, "Deleted {0} orphaned document files", deleted);
     }
+  }
+
+  // Choices the pages offer (read only)
+
+  /**
+   * The spaces in which the user may set up a library: every organisation, cell and open working
+   * group for the association's managers; otherwise the spaces the user coordinates. The same rule
+   * as {@link #createLibrary}, which decides again.
+   */
+  @RequiresPermission(DOCUMENTS_USE)
+  public List<SpaceChoice> spacesForNewLibraries() {
+    if (Subjects.isPermitted(DOCUMENTS_MANAGE)) {
+      List<SpaceChoice> all = new ArrayList<>();
+      em.createQuery("select o from Organisation o order by o.name", Organisation.class)
+          .getResultList()
+          .forEach(
+              o ->
+                  all.add(
+                      new SpaceChoice(
+                          new SpaceRef(SpaceType.ORGANISATION, o.getId()), o.getName())));
+      em.createQuery("select c from Cell c join fetch c.organisation o order by o.name", Cell.class)
+          .getResultList()
+          .forEach(
+              c -> all.add(new SpaceChoice(new SpaceRef(SpaceType.CELL, c.getId()), c.getName())));
+      em.createQuery("select g from WorkingGroup g where g.status <> :closed", WorkingGroup.class)
+          .setParameter("closed", WorkingGroupStatus.CLOSED)
+          .getResultList()
+          .forEach(
+              g ->
+                  all.add(
+                      new SpaceChoice(
+                          new SpaceRef(SpaceType.WORKING_GROUP, g.getId()), g.getName())));
+      return all;
+    }
+    Account me = me();
+    return spaces.spacesOf(me).stream()
+        .filter(space -> spaces.coordinates(space, me))
+        .map(space -> new SpaceChoice(space, spaces.nameOf(space)))
+        .toList();
+  }
+
+  /** The documents of a library that the user may read, by title: to pick a language version. */
+  public List<Document> documentsInLibrary(long libraryId) {
+    Library library = library(libraryId, LibraryRight.READ);
+    // The right depends on the folder only: worked out once per folder, not once per document.
+    Map<Optional<Folder>, LibraryRight> byFolder = new HashMap<>();
+    return em.createQuery(
+            "select d from Document d where d.library = :library order by d.title", Document.class)
+        .setParameter("library", library)
+        .getResultStream()
+        .filter(
+            document ->
+                byFolder.computeIfAbsent(
+                        Optional.ofNullable(document.getFolder()),
+                        folder -> rightIn(library, folder.orElse(null)))
+                    != LibraryRight.NONE)
+        .toList();
+  }
+
+  /**
+   * Active accounts whose name contains the text, and member organisations whose name in any
+   * language does (diacritics aside), to ask them for an approval; at most {@code limit} of each.
+   */
+  @RequiresPermission(DOCUMENTS_USE)
+  public List<Approver> findApprovers(@NotBlank @Size(max = 100) String text, int limit) {
+    String pattern = Like.contains(text);
+    List<Approver> found = new ArrayList<>();
+    em.createQuery(
+            "select a from Account a where a.active = true and lower(a.displayName) like :pattern"
+                + " escape '\\' order by a.displayName",
+            Account.class)
+        .setParameter("pattern", pattern)
+        .setMaxResults(limit)
+        .getResultList()
+        .forEach(a -> found.add(new Approver(ApproverKind.ACCOUNT, a.getId(), a.getDisplayName())));
+    em.createQuery(
+            "select o from Organisation o where o.status = :member and o.searchKey like :folded"
+                + " escape '\\' order by o.name",
+            Organisation.class)
+        .setParameter("member", MembershipStatus.MEMBER)
+        .setParameter("folded", Like.contains(SearchKeys.fold(text)))
+        .setMaxResults(limit)
+        .getResultList()
+        .forEach(o -> found.add(new Approver(ApproverKind.ORGANISATION, o.getId(), o.getName())));
+    return found;
   }
 
   // Rules of access

@@ -1,5 +1,7 @@
 package eu.smek.documents;
 
+import java.io.Serial;
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -13,4 +15,7 @@ public record LibraryContents(
     List<Folder> path,
     List<Folder> folders,
     List<Document> documents,
-    LibraryRight right) {}
+    LibraryRight right)
+    implements Serializable {
+  @Serial private static final long serialVersionUID = 1L;
+}

@@ -48,6 +48,7 @@ public class Bootstrap {
       initialData.createDemoDirectory();
       initialData.createDemoAccession();
       initialData.createDemoWorkingGroups();
+      initialData.createDemoLibraries();
     }
     initialData.createFirstAdministrator(System.getenv());
   }

@@ -2,6 +2,7 @@ package eu.smek.infrastructure;
 
 import eu.smek.audit.AuditAction;
 import eu.smek.audit.AuditService;
+import eu.smek.documents.DemoLibraries;
 import eu.smek.membership.CaseEntry;
 import eu.smek.membership.CaseKind;
 import eu.smek.membership.CaseStep;
@@ -71,6 +72,7 @@ public class InitialData {
   @Inject private Passwords passwords;
   @Inject private AuditService audit;
   @Inject private FileStore files;
+  @Inject private DemoLibraries demoLibraries;
 
   /** Creates the demo accounts that do not exist yet; safe to call at every start. */
   public void createDemoAccounts() {
@@ -203,6 +205,19 @@ public class InitialData {
     em.persist(tourism);
     em.persist(transport);
     LOG.info("Created the demo working groups");
+  }
+
+  /**
+   * Document libraries with documents, once: when there is none yet, and only once the demo
+   * accounts and working groups exist (see {@link DemoLibraries}).
+   */
+  public void createDemoLibraries() {
+    if (em.createQuery("select count(l) from Library l", Long.class).getSingleResult() > 0
+        || !DEMO_ACCOUNTS.stream().allMatch(demo -> loginExists(demo.login()))) {
+      return;
+    }
+    demoLibraries.create(DemoDocuments::pdf);
+    LOG.info("Created the demo document libraries");
   }
 
   /** The deputies of the given organisations' cells, in that order. */

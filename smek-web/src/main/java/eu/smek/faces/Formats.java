@@ -3,6 +3,7 @@ package eu.smek.faces;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -37,5 +38,25 @@ public class Formats {
     return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
         .withLocale(activeLocale.getLocale())
         .format(date);
+  }
+
+  /**
+   * A file's size as people read it, in binary units like the upload limit: {@code 840 B}, {@code
+   * 12,5 KiB} in Polish, {@code 3.2 MiB} in English.
+   */
+  public String fileSize(long bytes) {
+    if (bytes < 1024) {
+      return bytes + " B";
+    }
+    String[] units = {"KiB", "MiB", "GiB", "TiB"};
+    double size = bytes / 1024.0;
+    int unit = 0;
+    while (size >= 1024 && unit < units.length - 1) {
+      size /= 1024;
+      unit++;
+    }
+    NumberFormat number = NumberFormat.getNumberInstance(activeLocale.getLocale());
+    number.setMaximumFractionDigits(1);
+    return number.format(size) + " " + units[unit];
   }
 }

@@ -3,6 +3,12 @@ package eu.smek.faces;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.smek.audit.AuditAction;
+import eu.smek.documents.ApprovalState;
+import eu.smek.documents.ApproverKind;
+import eu.smek.documents.Decision;
+import eu.smek.documents.DocumentType;
+import eu.smek.documents.LibraryRight;
+import eu.smek.documents.Visibility;
 import eu.smek.membership.CellRole;
 import eu.smek.membership.Country;
 import eu.smek.membership.LanguageLevel;
@@ -13,6 +19,7 @@ import eu.smek.membership.WorkingGroupStatus;
 import eu.smek.security.Role;
 import eu.smek.shared.Language;
 import eu.smek.shared.Messages;
+import eu.smek.shared.SpaceType;
 import eu.smek.shared.Translatable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -184,6 +191,17 @@ class BundleCompletenessTest {
     for (Language language : Language.values()) {
       needed.add("language." + language.name());
     }
+    for (SpaceType type : SpaceType.values()) {
+      needed.add("documents.space." + type.name());
+    }
+    for (ApproverKind kind : ApproverKind.values()) {
+      needed.add("documents.approval.kind." + kind.name());
+    }
+    Stream.of(Visibility.values()).map(Visibility::messageKey).forEach(needed::add);
+    Stream.of(LibraryRight.values()).map(LibraryRight::messageKey).forEach(needed::add);
+    Stream.of(DocumentType.values()).map(DocumentType::messageKey).forEach(needed::add);
+    Stream.of(ApprovalState.values()).map(ApprovalState::messageKey).forEach(needed::add);
+    Stream.of(Decision.values()).map(Decision::messageKey).forEach(needed::add);
     for (Page page : Page.values()) {
       needed.add(page.getTitleKey());
       if (page.inMenu()) {
