@@ -403,6 +403,33 @@ class DocumentIT extends InContainerTest {
         () ->
             TestSubjects.run(
                 clerk, () -> documents.linkLanguageVersions(slovak.getId(), secondPolish.getId())));
+    // The document the group is named after leaves it; linked again, it starts a group of its own.
+    Document english = upload(clerk, "Agreement", Language.EN);
+    Document hungarian = upload(clerk, "Megállapodás", Language.HU);
+    TestSubjects.run(clerk, () -> documents.linkLanguageVersions(slovak.getId(), english.getId()));
+    TestSubjects.run(clerk, () -> documents.unlinkLanguageVersion(polish.getId()));
+    TestSubjects.run(
+        clerk, () -> documents.linkLanguageVersions(polish.getId(), hungarian.getId()));
+    assertEquals(List.of(Language.PL, Language.HU), languages(polish));
+    assertEquals(List.of(Language.SK, Language.EN), languages(slovak));
+  }
+
+  private Document upload(AccountPrincipal user, String title, Language language) throws Exception {
+    return TestSubjects.as(
+        user,
+        () ->
+            documents.upload(
+                library.getId(),
+                null,
+                new DocumentDraft(title, null, DocumentType.AGREEMENT, language, Set.of(), null),
+                null,
+                named(title + ".pdf", TestFiles.pdf(title + " " + unique))));
+  }
+
+  private List<Language> languages(Document document) throws Exception {
+    return TestSubjects.as(clerk, () -> documents.languageVersions(document.getId())).stream()
+        .map(Document::getLanguage)
+        .toList();
   }
 
   @Test

@@ -461,7 +461,14 @@ public class DocumentService {
   @RequiresPermission(DOCUMENTS_USE)
   public void unlinkLanguageVersion(long documentId) {
     Document document = document(documentId, LibraryRight.UPLOAD, true);
+    List<Document> others = group(document).stream().filter(d -> !d.equals(document)).toList();
     document.setLanguageGroup(null);
+    // The group is named after one of its documents: when that one leaves, the others take the
+    // name of another, so that linking the leaver again later starts a group of its own; a single
+    // document left over is no group.
+    Long rest =
+        others.size() < 2 ? null : others.stream().map(Document::getId).min(Long::compare).get();
+    others.forEach(other -> other.setLanguageGroup(rest));
     audit.record(AuditAction.DOCUMENT_LANGUAGES_LINKED, target(document), "unlinked");
   }
 
