@@ -268,9 +268,7 @@ public class DocumentService {
               throw new DocumentLockedException(lock.getHolderName(), lock.getSince());
             });
     StoredContent content = store(file);
-    // Re-read under the lock, with the versions added meanwhile: em.lock() would check the version
-    // read before the upload and fail if another upload committed while this one was streaming.
-    em.refresh(document, LockModeType.PESSIMISTIC_WRITE);
+    lockAndReread(document);
     DocumentVersion version = document.addVersion(content, blankToNull(comment), author());
     em.flush();
     audit.record(
@@ -400,7 +398,7 @@ public class DocumentService {
       throw new ApprovalNotAllowedException("documents.approval.rule.notYours");
     }
     Document document = approval.getVersion().getDocument();
-    em.refresh(document, LockModeType.PESSIMISTIC_WRITE);
+    lockAndReread(document);
     int number = approval.getVersion().getNumber();
     document.decide(
         number, approval, approve, blankToNull(comment), me.getDisplayName(), Instant.now());
@@ -730,6 +728,20 @@ public class DocumentService {
   }
 
   // Helpers
+
+  /**
+   * Waits for the document's row lock, then reads what other transactions committed meanwhile (a
+   * version added while this upload was streaming). Neither em.lock nor a refresh with a lock mode
+   * will do: Hibernate checks the version read earlier with them, and on PostgreSQL the refresh
+   * failed like the lock when two uploads met (DocumentIT, DocumentWebIT).
+   */
+  private void lockAndReread(Document document) {
+    em.createQuery("select d.id from Document d where d.id = :id", Long.class)
+        .setParameter("id", document.getId())
+        .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+        .getSingleResult();
+    em.refresh(document);
+  }
 
   /** Streams the upload into the blob store and takes it back if the transaction rolls back. */
   private StoredContent store(NamedContent file) {
