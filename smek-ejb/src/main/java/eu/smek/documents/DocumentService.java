@@ -260,13 +260,7 @@ public class DocumentService {
       @NotNull NamedContent file) {
     Document document = document(documentId, LibraryRight.UPLOAD, false);
     Author author = author();
-    document
-        .lockAt(author.at())
-        .filter(lock -> !lock.heldBy(author.accountId()))
-        .ifPresent(
-            lock -> {
-              throw new DocumentLockedException(lock.getHolderName(), lock.getSince());
-            });
+    document.requireNotLockedByOther(author);
     StoredContent content = store(file);
     lockAndReread(document);
     DocumentVersion version = document.addVersion(content, blankToNull(comment), author());
@@ -316,13 +310,7 @@ public class DocumentService {
       throw new ConcurrentChangeException();
     }
     Author author = author();
-    document
-        .lockAt(author.at())
-        .filter(lock -> !lock.heldBy(author.accountId()))
-        .ifPresent(
-            lock -> {
-              throw new DocumentLockedException(lock.getHolderName(), lock.getSince());
-            });
+    document.requireNotLockedByOther(author);
     draft.applyTo(document);
     document.touch(author.at());
     audit.record(AuditAction.DOCUMENT_CHANGED, target(document), document.getTitle());

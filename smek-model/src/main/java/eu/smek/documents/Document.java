@@ -176,7 +176,8 @@ public class Document implements Serializable {
     return Optional.ofNullable(checkOut).filter(lock -> lock.heldAt(now));
   }
 
-  private void requireNotLockedByOther(Author by) {
+  /** Refuses with {@link DocumentLockedException} while someone else has it checked out. */
+  public void requireNotLockedByOther(Author by) {
     Optional<CheckOut> held = lockAt(by.at());
     if (held.isPresent() && (by.accountId() == null || !held.get().heldBy(by.accountId()))) {
       throw new DocumentLockedException(held.get().getHolderName(), held.get().getSince());

@@ -482,8 +482,7 @@ public class DocumentResource {
       @QueryParam("inline") boolean inline,
       @Context HttpServletRequest request)
       throws IOException {
-    return FileAnswer.to(request, documents.download(id, null), inline)
-        .toResponse(storage, !request.getMethod().equals("HEAD"));
+    return answer(request, documents.download(id, null), inline);
   }
 
   @GET
@@ -496,8 +495,7 @@ public class DocumentResource {
       @QueryParam("inline") boolean inline,
       @Context HttpServletRequest request)
       throws IOException {
-    return FileAnswer.to(request, documents.download(id, number), inline)
-        .toResponse(storage, !request.getMethod().equals("HEAD"));
+    return answer(request, documents.download(id, number), inline);
   }
 
   @GET
@@ -513,8 +511,7 @@ public class DocumentResource {
       throws IOException {
     DownloadableFile thumbnail =
         documents.thumbnail(id, number).orElseThrow(NotFoundException::new);
-    return FileAnswer.to(request, thumbnail, true)
-        .toResponse(storage, !request.getMethod().equals("HEAD"));
+    return answer(request, thumbnail, true);
   }
 
   @DELETE
@@ -564,6 +561,13 @@ public class DocumentResource {
   }
 
   // Helpers
+
+  /** A file as the download servlet answers it (Range, ETag, HEAD), see {@link FileAnswer}. */
+  private Response answer(HttpServletRequest request, DownloadableFile file, boolean inline)
+      throws IOException {
+    return FileAnswer.to(request, file, inline)
+        .toResponse(storage, !request.getMethod().equals("HEAD"));
+  }
 
   private DocumentView view(long id) {
     return DocumentView.of(documents.getDocument(id), documents.rightOn(id));
