@@ -522,12 +522,16 @@ class DocumentIT extends InContainerTest {
   }
 
   /**
-   * The files in the store that are not thumbnails: those are made in the background after an
+   * The blobs in the store that are not thumbnails: those are made in the background after an
    * upload commits and may land at any moment (the refused picture below is checked by name).
    */
   private static long blobs() throws IOException {
     try (Stream<Path> files = Files.walk(storeRoot())) {
-      return files.filter(Files::isRegularFile).filter(file -> !isPng(file)).count();
+      return files
+          .filter(Files::isRegularFile)
+          .filter(file -> file.getFileName().toString().matches("[0-9a-f]{64}"))
+          .filter(file -> !isPng(file))
+          .count();
     }
   }
 

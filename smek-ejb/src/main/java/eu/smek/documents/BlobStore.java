@@ -1,11 +1,12 @@
 package eu.smek.documents;
 
 import eu.smek.infrastructure.FileRejectedException;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -17,8 +18,13 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
@@ -27,7 +33,8 @@ import java.util.stream.Stream;
 /**
  * The content of documents: files on disk named by the SHA-256 of their bytes, so that identical
  * content is kept once, under {@code root/ab/cd/abcd…}. Content is streamed through a fixed buffer
- * in both directions, never held in memory whole.
+ * in both directions, never held in memory whole. Beside each blob lie its {@link ChunkChecksums},
+ * which every read checks; {@link #verify} checks the SHA-256 itself.
  *
  * <p>Every node of a cluster may point at the same directory. A blob is first written to {@code
  * root/incoming} and then renamed into place in one atomic step on the same file system, so a
@@ -86,6 +93,7 @@ public final class BlobStore {
     try {
       part = Files.createTempFile(incoming, "upload-", ".part");
       MessageDigest digest = sha256();
+      ChunkChecksums.Builder sums = new ChunkChecksums.Builder();
       long size = 0;
       try (OutputStream out = Files.newOutputStream(part)) {
         byte[] buffer = new byte[BUFFER];
@@ -95,6 +103,7 @@ public final class BlobStore {
             throw FileRejectedException.tooLarge(maximumBytes);
           }
           digest.update(buffer, 0, read);
+          sums.update(buffer, 0, read);
           out.write(buffer, 0, read);
         }
       }
@@ -103,7 +112,10 @@ public final class BlobStore {
       }
       inspect.accept(part);
       String sha256 = HexFormat.of().formatHex(digest.digest());
-      return new Blob(sha256, size, moveIntoPlace(part, pathOf(sha256), size));
+      Path target = pathOf(sha256);
+      Blob blob = new Blob(sha256, size, moveIntoPlace(part, target, size));
+      sums.build().write(target, incoming);
+      return blob;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
@@ -145,6 +157,7 @@ public final class BlobStore {
     try {
       if (Files.getLastModifiedTime(file).toInstant().equals(blob.addedAt())) {
         Files.deleteIfExists(file);
+        Files.deleteIfExists(ChunkChecksums.sidecarOf(file));
       }
     } catch (NoSuchFileException gone) {
       // Nothing to take back.
@@ -153,26 +166,91 @@ public final class BlobStore {
     }
   }
 
-  /**
-   * Reads a blob from the start. The stream checks the SHA-256 as it goes and throws {@link
-   * BlobDamagedException} at the end if the content does not match.
-   */
+  /** Reads a whole blob; see {@link #open(String, long, long)}. */
   public InputStream open(String sha256) {
-    return new Verifying(openRaw(sha256, 0), sha256);
+    return open(sha256, 0);
+  }
+
+  /** Reads a blob from {@code offset} to its end; see {@link #open(String, long, long)}. */
+  public InputStream open(String sha256, long offset) {
+    return open(sha256, offset, size(sha256) - offset);
   }
 
   /**
-   * Reads a blob from {@code offset} on, for a range request; it cannot be checked as it is read,
-   * so callers check the whole blob with {@link #verify} first where it matters.
+   * Reads {@code length} bytes of a blob from {@code offset} on. Each chunk is checked against its
+   * CRC32C before any of its bytes is returned; the stream throws {@link BlobDamagedException} at
+   * the first that does not match, and at once if the file's size changed.
    */
-  public InputStream open(String sha256, long offset) {
-    return offset == 0 ? open(sha256) : openRaw(sha256, offset);
+  public InputStream open(String sha256, long offset, long length) {
+    Path file = pathOf(sha256);
+    ChunkChecksums sums = checksums(sha256);
+    try {
+      if (Files.size(file) != sums.length()) {
+        throw BlobDamagedException.damaged(sha256);
+      }
+      FileChannel channel = FileChannel.open(file);
+      channel.position(CheckedContent.chunkStart(offset));
+      return new CheckedContent(Channels.newInputStream(channel), sums, sha256, offset, length);
+    } catch (NoSuchFileException e) {
+      throw BlobDamagedException.missing(sha256);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
-  /** Reads the whole blob and checks its SHA-256; throws {@link BlobDamagedException} if not. */
+  /**
+   * Reads the whole blob and checks its SHA-256; throws {@link BlobDamagedException} if it does not
+   * match. Writes the chunk checksums anew if they are missing or damaged.
+   */
   public void verify(String sha256) {
-    try (InputStream in = open(sha256)) {
-      in.transferTo(OutputStream.nullOutputStream());
+    Path file = pathOf(sha256);
+    MessageDigest digest = sha256();
+    ChunkChecksums.Builder built = new ChunkChecksums.Builder();
+    try (InputStream in = Files.newInputStream(file)) {
+      byte[] buffer = new byte[BUFFER];
+      for (int read; (read = in.read(buffer)) != -1; ) {
+        digest.update(buffer, 0, read);
+        built.update(buffer, 0, read);
+      }
+      if (!HexFormat.of().formatHex(digest.digest()).equals(sha256)) {
+        throw BlobDamagedException.damaged(sha256);
+      }
+      ChunkChecksums sums = built.build();
+      if (!ChunkChecksums.read(file).equals(Optional.of(sums))) {
+        sums.write(file, incoming);
+      }
+    } catch (NoSuchFileException e) {
+      throw BlobDamagedException.missing(sha256);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Verifies each of the blobs named, in order, and answers those that are damaged or missing, each
+   * with its message key ({@code file.damaged}, {@code file.missing}).
+   */
+  public Map<String, String> scrub(Collection<String> sha256s) {
+    Map<String, String> problems = new TreeMap<>();
+    for (String sha256 : new TreeSet<>(sha256s)) {
+      try {
+        verify(sha256);
+      } catch (BlobDamagedException damaged) {
+        problems.put(sha256, damaged.getMessageKey());
+      }
+    }
+    return problems;
+  }
+
+  /** The blob's chunk checksums; made after a check of its SHA-256 if they are missing. */
+  private ChunkChecksums checksums(String sha256) {
+    try {
+      Optional<ChunkChecksums> sums = ChunkChecksums.read(pathOf(sha256));
+      if (sums.isPresent()) {
+        return sums.get();
+      }
+      verify(sha256);
+      return ChunkChecksums.read(pathOf(sha256)).orElseThrow();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -204,9 +282,12 @@ public final class BlobStore {
       for (Path file : files.filter(Files::isRegularFile).toList()) {
         boolean leftOver = file.startsWith(incoming);
         String name = file.getFileName().toString();
-        boolean orphan = !leftOver && SHA256.matcher(name).matches() && !referenced.test(name);
+        boolean orphan =
+            !leftOver && SHA256.matcher(name).matches() && !referenced.test(name)
+                || name.endsWith(ChunkChecksums.SUFFIX) && !Files.exists(blobOf(file));
         if ((leftOver || orphan) && Files.getLastModifiedTime(file).toInstant().isBefore(before)) {
           deleted += Files.deleteIfExists(file) ? 1 : 0;
+          Files.deleteIfExists(ChunkChecksums.sidecarOf(file));
         }
       }
     } catch (IOException e) {
@@ -229,24 +310,18 @@ public final class BlobStore {
     }
   }
 
+  private static Path blobOf(Path sidecar) {
+    String name = sidecar.getFileName().toString();
+    return sidecar.resolveSibling(
+        name.substring(0, name.length() - ChunkChecksums.SUFFIX.length()));
+  }
+
   /** Where a blob lives; anything but 64 lower-case hex digits is refused (no path tricks). */
   Path pathOf(String sha256) {
     if (sha256 == null || !SHA256.matcher(sha256).matches()) {
       throw new IllegalArgumentException("not a SHA-256: " + sha256);
     }
     return root.resolve(sha256.substring(0, 2)).resolve(sha256.substring(2, 4)).resolve(sha256);
-  }
-
-  private InputStream openRaw(String sha256, long offset) {
-    try {
-      InputStream in = Files.newInputStream(pathOf(sha256));
-      in.skipNBytes(offset);
-      return in;
-    } catch (NoSuchFileException e) {
-      throw BlobDamagedException.missing(sha256);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   private static MessageDigest sha256() {
@@ -263,55 +338,6 @@ public final class BlobStore {
         Files.deleteIfExists(file);
       } catch (IOException e) {
         // Left for deleteOrphans.
-      }
-    }
-  }
-
-  /** Passes the bytes through and compares their SHA-256 with the blob's name at the end. */
-  private static final class Verifying extends FilterInputStream {
-
-    private final String sha256;
-    private final MessageDigest digest = sha256();
-    private boolean checked;
-
-    Verifying(InputStream in, String sha256) {
-      super(in);
-      this.sha256 = sha256;
-    }
-
-    @Override
-    public int read() throws IOException {
-      int b = super.read();
-      if (b == -1) {
-        check();
-      } else {
-        digest.update((byte) b);
-      }
-      return b;
-    }
-
-    @Override
-    public int read(byte[] buffer, int offset, int length) throws IOException {
-      int read = super.read(buffer, offset, length);
-      if (read == -1) {
-        check();
-      } else {
-        digest.update(buffer, offset, read);
-      }
-      return read;
-    }
-
-    @Override
-    public long skip(long n) {
-      throw new UnsupportedOperationException("a verified read cannot skip; open at an offset");
-    }
-
-    private void check() {
-      if (!checked) {
-        checked = true;
-        if (!HexFormat.of().formatHex(digest.digest()).equals(sha256)) {
-          throw BlobDamagedException.damaged(sha256);
-        }
       }
     }
   }

@@ -25,6 +25,8 @@ import eu.smek.shared.SpaceType;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -502,10 +504,41 @@ public class DocumentService {
 
   /**
    * Deletes the blobs no version refers to, and what interrupted uploads left behind. Every node
-   * may run it on the shared store: deleting is idempotent, and young blobs are spared.
+   * may run it on the shared store: deleting is idempotent, and young blobs are spared. Outside a
+   * transaction: walking a large store may take longer than a transaction may last.
    */
   @Schedule(hour = "*", minute = "41", persistent = false)
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   void deleteOrphans() {
+    int deleted = storage.blobs().deleteOrphans(referencedBlobs()::contains, ORPHAN_GRACE);
+    if (deleted > 0) {
+      LOG.log(Level.INFO, "Deleted {0} orphaned document files", deleted);
+    }
+  }
+
+  /**
+   * Checks the SHA-256 of every file a version refers to once a week at night; downloads check the
+   * cheaper chunk checksums only (see {@code ChunkChecksums}). What is damaged or missing is logged
+   * for the IT staff, who restore it from the backup.
+   */
+  @Schedule(dayOfWeek = "Sun", hour = "3", minute = "23", persistent = false)
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  void scrub() {
+    Set<String> referenced = referencedBlobs();
+    Map<String, String> damaged = storage.blobs().scrub(referenced);
+    damaged.forEach(
+        (sha, problem) ->
+            LOG.log(
+                Level.SEVERE,
+                "Document file {0} is {1}: restore it from the backup",
+                new Object[] {sha, problem}));
+    LOG.log(
+        Level.INFO,
+        "Checked {0} document files: {1} damaged or missing",
+        new Object[] {referenced.size(), damaged.size()});
+  }
+
+  private Set<String> referencedBlobs() {
     Set<String> referenced =
         new HashSet<>(
             em.createQuery("select v.sha256 from DocumentVersion v", String.class).getResultList());
@@ -514,10 +547,7 @@ public class DocumentService {
                 "select v.thumbnailSha256 from DocumentVersion v where v.thumbnailSha256 is not null",
                 String.class)
             .getResultList());
-    int deleted = storage.blobs().deleteOrphans(referenced::contains, ORPHAN_GRACE);
-    if (deleted > 0) {
-      LOG.log(Level.INFO, "Deleted {0} orphaned document files", deleted);
-    }
+    return referenced;
   }
 
   // Choices the pages offer (read only)

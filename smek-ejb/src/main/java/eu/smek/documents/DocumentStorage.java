@@ -43,11 +43,11 @@ public class DocumentStorage {
   record Stored(StoredContent content, BlobStore.Blob blob) {}
 
   /**
-   * The content of a file that {@link DocumentService#download} allowed, from {@code offset} on;
-   * read from the start, it checks the SHA-256 as it goes.
+   * {@code length} bytes from {@code offset} on of a file that {@link DocumentService#download}
+   * allowed, checked chunk by chunk as {@link BlobStore#open(String, long, long)} says.
    */
-  public InputStream open(DownloadableFile file, long offset) {
-    return blobs.open(file.sha256(), offset);
+  public InputStream open(DownloadableFile file, long offset, long length) {
+    return blobs.open(file.sha256(), offset, length);
   }
 
   BlobStore blobs() {

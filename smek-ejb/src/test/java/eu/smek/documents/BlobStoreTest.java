@@ -93,7 +93,7 @@ class BlobStoreTest {
     assertThat(first.sha256()).isEqualTo(sha256(bytes));
     assertThat(first.size()).isEqualTo(bytes.length);
     assertThat(store.list()).containsExactly(first.sha256());
-    assertThat(filesUnder(root)).isEqualTo(1);
+    assertThat(filesUnder(root)).as("the blob and its chunk checksums").isEqualTo(2);
     assertThat(
             root.resolve(first.sha256().substring(0, 2))
                 .resolve(first.sha256().substring(2, 4))
@@ -212,7 +212,7 @@ class BlobStoreTest {
         blobs.add(result.get().sha256());
       }
       assertThat(blobs).hasSize(1);
-      assertThat(filesUnder(root)).isEqualTo(1);
+      assertThat(filesUnder(root)).as("the blob and its chunk checksums").isEqualTo(2);
       store.verify(blobs.iterator().next());
     } finally {
       pool.shutdownNow();
@@ -239,6 +239,8 @@ class BlobStoreTest {
     assertThat(deleted).isEqualTo(2);
     assertThat(store.list()).containsExactlyInAnyOrder(kept.sha256(), young.sha256());
     assertThat(leftOver).doesNotExist();
+    assertThat(ChunkChecksums.sidecarOf(store.pathOf(orphan.sha256()))).doesNotExist();
+    assertThat(ChunkChecksums.sidecarOf(store.pathOf(kept.sha256()))).exists();
   }
 
   @Test
@@ -253,6 +255,139 @@ class BlobStoreTest {
 
     assertThat(store.deleteOrphans(sha256 -> false, Duration.ofDays(1))).isZero();
     assertThat(store.exists(blob.sha256())).isTrue();
+  }
+
+  @Test
+  void anyRangeOfBlobsAroundTheChunkSizeReadsTheRightBytesInEveryWay() throws Exception {
+    int chunk = ChunkChecksums.CHUNK;
+    for (long size : new long[] {1, chunk - 1, chunk, chunk + 1, 3L * chunk + 10}) {
+      BlobStore store = new BlobStore(root.resolve("size-" + size));
+      byte[] content = new Pattern(size, null).readAllBytes();
+      String sha = store.store(new ByteArrayInputStream(content), 4 * MIB).sha256();
+      for (long[] range :
+          new long[][] {
+            {0, size}, {0, 1}, {size - 1, 1}, {size / 2, size - size / 2}, {size / 3, size / 3}
+          }) {
+        int from = (int) range[0];
+        int to = (int) (range[0] + range[1]);
+        byte[] expected = java.util.Arrays.copyOfRange(content, from, to);
+        try (InputStream in = store.open(sha, range[0], range[1])) {
+          assertThat(in.readAllBytes())
+              .as("size %d, range %d+%d", size, from, range[1])
+              .isEqualTo(expected);
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (InputStream in = store.open(sha, range[0], range[1])) {
+          assertThat(in.transferTo(out)).isEqualTo(range[1]);
+        }
+        assertThat(out.toByteArray()).isEqualTo(expected);
+        try (InputStream in = store.open(sha, range[0], range[1])) {
+          for (byte b : expected) {
+            assertThat(in.read()).isEqualTo(b & 0xff);
+          }
+          assertThat(in.read()).isEqualTo(-1);
+        }
+      }
+    }
+  }
+
+  @Test
+  void aDamagedChunkIsNeverReturnedWhileTheOthersStillAre() throws Exception {
+    BlobStore store = new BlobStore(root);
+    int chunk = ChunkChecksums.CHUNK;
+    byte[] content = new Pattern(3L * chunk + 10, null).readAllBytes();
+    String sha = store.store(new ByteArrayInputStream(content), 4 * MIB).sha256();
+    content[2 * chunk + 5] ^= 1; // bit rot in the third chunk; the size stays
+    Files.write(store.pathOf(sha), content);
+
+    try (InputStream in = store.open(sha, 100, 2L * chunk - 100)) {
+      assertThat(in.readAllBytes()).hasSize(2 * chunk - 100);
+    }
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    assertThatThrownBy(
+            () -> {
+              try (InputStream in = store.open(sha)) {
+                in.transferTo(out);
+              }
+            })
+        .isInstanceOf(BlobDamagedException.class)
+        .hasMessage("file.damaged");
+    assertThat(out.size()).as("nothing of the damaged chunk").isEqualTo(2 * chunk);
+    assertThatThrownBy(() -> store.open(sha, 2L * chunk, 1).read())
+        .isInstanceOf(BlobDamagedException.class);
+    assertThatThrownBy(() -> store.verify(sha)).isInstanceOf(BlobDamagedException.class);
+  }
+
+  @Test
+  void aBlobWhoseSizeChangedIsRefusedBeforeAnyByte() throws Exception {
+    BlobStore store = new BlobStore(root);
+    Blob blob = store.store(text("Protokół z telesesji"), MIB);
+    Files.write(
+        store.pathOf(blob.sha256()), new byte[] {'!'}, java.nio.file.StandardOpenOption.APPEND);
+    assertThatThrownBy(() -> store.open(blob.sha256(), 0, 3))
+        .isInstanceOf(BlobDamagedException.class)
+        .hasMessage("file.damaged");
+  }
+
+  @Test
+  void missingOrDamagedChunkChecksumsAreRebuiltAfterTheSha256IsChecked() throws Exception {
+    BlobStore store = new BlobStore(root);
+    byte[] content = new Pattern(MIB + 3, null).readAllBytes();
+    String sha = store.store(new ByteArrayInputStream(content), 4 * MIB).sha256();
+    Path sums = ChunkChecksums.sidecarOf(store.pathOf(sha));
+    byte[] written = Files.readAllBytes(sums);
+
+    Files.delete(sums); // a blob stored before chunk checksums existed
+    try (InputStream in = store.open(sha)) {
+      assertThat(in.readAllBytes()).isEqualTo(content);
+    }
+    assertThat(sums).hasBinaryContent(written);
+
+    byte[] rotten = written.clone();
+    rotten[30] ^= 0x40; // one of the sums: the file's own CRC32C gives it away
+    Files.write(sums, rotten);
+    try (InputStream in = store.open(sha, MIB, 3)) {
+      assertThat(in.readAllBytes())
+          .isEqualTo(java.util.Arrays.copyOfRange(content, (int) MIB, (int) MIB + 3));
+    }
+    assertThat(sums).hasBinaryContent(written);
+
+    // Without checksums, damaged content is found by its SHA-256 and not described anew.
+    Files.delete(sums);
+    content[7] ^= 1;
+    Files.write(store.pathOf(sha), content);
+    assertThatThrownBy(() -> store.open(sha)).isInstanceOf(BlobDamagedException.class);
+    assertThat(sums).doesNotExist();
+  }
+
+  @Test
+  void theScrubNamesWhatIsDamagedOrMissingAndRestoresLostChecksums() throws Exception {
+    BlobStore store = new BlobStore(root);
+    Blob sound = store.store(text("Porozumienie o partnerstwie"), MIB);
+    Blob rotten = store.store(text("Dohoda o partnerstve"), MIB);
+    Blob gone = store.store(text("Sprawozdanie roczne"), MIB);
+    Files.delete(ChunkChecksums.sidecarOf(store.pathOf(sound.sha256())));
+    Files.writeString(store.pathOf(rotten.sha256()), "Dohoda o partnerstvo");
+    Files.delete(store.pathOf(gone.sha256()));
+
+    assertThat(store.scrub(List.of(sound.sha256(), rotten.sha256(), gone.sha256())))
+        .containsOnly(
+            java.util.Map.entry(rotten.sha256(), "file.damaged"),
+            java.util.Map.entry(gone.sha256(), "file.missing"));
+    assertThat(ChunkChecksums.sidecarOf(store.pathOf(sound.sha256()))).exists();
+  }
+
+  @Test
+  void checksumsWithoutTheirBlobAreCleanedUp() throws Exception {
+    Instant now = Instant.parse("2026-11-28T02:00:00Z");
+    BlobStore store = new BlobStore(root, Clock.fixed(now, ZoneOffset.UTC));
+    Blob blob = store.store(text("deleted by hand"), MIB);
+    Path sums = ChunkChecksums.sidecarOf(store.pathOf(blob.sha256()));
+    Files.delete(store.pathOf(blob.sha256()));
+    Files.setLastModifiedTime(sums, FileTime.from(now.minus(Duration.ofDays(2))));
+
+    assertThat(store.deleteOrphans(sha256 -> true, Duration.ofDays(1))).isEqualTo(1);
+    assertThat(sums).doesNotExist();
   }
 
   /** A deterministic stream of any length that never exists in memory whole. */

@@ -24,22 +24,16 @@ import java.util.logging.Logger;
  * How a stored file is answered over HTTP, the same for the download servlet and the REST API: its
  * type, size, name (RFC 6266), a strong ETag and Last-Modified for conditional requests (304), and
  * one byte range (206, or 416 when no byte of the file is in it) for PDF viewers and resumed
- * downloads. The content is streamed through a fixed buffer, whatever the file's size.
+ * downloads. The content is streamed a 256 KiB chunk at a time, whatever the file's size.
  *
- * <p>A file whose content is gone is noticed before anything is sent, and answered with 500. A file
- * read from its start is checked against its SHA-256 as it goes; the last buffer is held back until
- * the check has passed, so a damaged file never arrives whole: the connection breaks off instead,
- * and the server log says which file it was.
+ * <p>A file whose content is gone or changed in size is noticed before anything is sent, and
+ * answered with 500. Every chunk is checked against its CRC32C before it is sent (see {@code
+ * ChunkChecksums}), so a damaged chunk is never sent: the connection breaks off before it, and the
+ * server log says which file it was.
  */
 final class FileAnswer {
 
   private static final Logger LOG = Logger.getLogger(FileAnswer.class.getName());
-
-  /**
-   * 256 KiB: a 1 GiB download ran at 665 MiB/s with 64 KiB buffers, 959 with 256 KiB and no faster
-   * with 1 MiB (documents-bench.sh); two per download in flight.
-   */
-  static final int BUFFER = 256 * 1024;
 
   /** IMF-fixdate (RFC 9110, 5.6.7); the JDK's RFC_1123 formatter drops the day's leading zero. */
   private static final DateTimeFormatter HTTP_DATE =
@@ -170,60 +164,32 @@ final class FileAnswer {
   }
 
   /**
-   * Opens the content where the answer starts, before anything is sent, so that a missing file is
-   * still answered with a proper error.
+   * Opens the content of the answer before anything is sent, so that a missing file is still
+   * answered with a proper error.
    */
   InputStream open(DocumentStorage storage) {
     try {
-      return storage.open(file, offset);
+      return storage.open(file, offset, length);
     } catch (BlobDamagedException damaged) {
-      LOG.log(
-          Level.SEVERE,
-          "Document file {0} ({1}) cannot be sent: {2}",
-          new Object[] {file.sha256(), file.fileName(), damaged.getMessageKey()});
-      throw damaged;
+      throw logged(damaged, "cannot be sent");
     }
   }
 
-  /**
-   * Sends the answer's bytes from {@code content}, which {@link #open} opened. Two buffers, so the
-   * last one is written only once the end of the file has been read (and checked).
-   */
+  /** Sends the answer's bytes from {@code content}, which {@link #open} opened. */
   void copy(InputStream content, OutputStream out) throws IOException {
-    byte[] held = new byte[BUFFER];
-    byte[] next = new byte[BUFFER];
-    int heldLength = 0;
-    long remaining = length;
     try {
-      while (true) {
-        // Once the range is complete, one more byte is asked for: at the end of the file the
-        // checking stream compares the SHA-256 now, while the last buffer is still held back.
-        int read = content.read(next, 0, (int) Math.max(1, Math.min(BUFFER, remaining)));
-        if (read == -1 || remaining == 0) {
-          break;
-        }
-        if (heldLength > 0) {
-          out.write(held, 0, heldLength);
-        }
-        byte[] swap = held;
-        held = next;
-        next = swap;
-        heldLength = read;
-        remaining -= read;
-      }
-      if (remaining > 0) {
-        throw BlobDamagedException.damaged(file.sha256()); // shorter than when it was stored
-      }
+      content.transferTo(out);
     } catch (BlobDamagedException damaged) {
-      LOG.log(
-          Level.SEVERE,
-          "Stopped sending document file {0} ({1}): {2}",
-          new Object[] {file.sha256(), file.fileName(), damaged.getMessageKey()});
-      throw damaged;
+      throw logged(damaged, "stopped sending");
     }
-    if (heldLength > 0) {
-      out.write(held, 0, heldLength);
-    }
+  }
+
+  private BlobDamagedException logged(BlobDamagedException damaged, String what) {
+    LOG.log(
+        Level.SEVERE,
+        "Document file {0} ({1}) {2}: {3}",
+        new Object[] {file.sha256(), file.fileName(), what, damaged.getMessageKey()});
+    return damaged;
   }
 
   /** Answers through the servlet API; {@code withBody} is false for HEAD. */
