@@ -47,6 +47,18 @@ public final class BlobStore {
   private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
   private static final int BUFFER = 64 * 1024;
 
+  /**
+   * The file that {@code backup.sh} (wildfly-config/src/main/scripts) keeps in the store's root
+   * while it copies the blobs its database dump refers to; see {@link #deleteOrphans}.
+   */
+  public static final String BACKUP_MARKER = "backup-in-progress";
+
+  /**
+   * How long a marker holds without being touched again. The backup touches it every few minutes,
+   * so only a backup that died leaves one this old, and it then holds the clean-up back no longer.
+   */
+  static final Duration BACKUP_MARKER_LIFETIME = Duration.ofHours(1);
+
   private final Path root;
   private final Path incoming;
   private final Clock clock;
@@ -273,7 +285,8 @@ public final class BlobStore {
   /**
    * Deletes the blobs that nothing refers to, and what interrupted uploads left in {@code
    * incoming}, if older than {@code grace}: a blob stored a moment ago may belong to a document
-   * whose transaction has not committed yet. Returns how many files were deleted.
+   * whose transaction has not committed yet. While a backup runs ({@link #BACKUP_MARKER}) no blob
+   * is deleted. Returns how many files were deleted.
    */
   public int deleteOrphans(Predicate<String> referenced, Duration grace) {
     Instant before = clock.instant().minus(grace);
@@ -285,6 +298,12 @@ public final class BlobStore {
         boolean orphan =
             !leftOver && SHA256.matcher(name).matches() && !referenced.test(name)
                 || name.endsWith(ChunkChecksums.SUFFIX) && !Files.exists(blobOf(file));
+        // Checked before every deletion, not once: a clean-up that began before the backup read
+        // the references before the backup's dump did, so it could take a blob that the dump
+        // refers to while the backup still copies.
+        if (orphan && !leftOver && backupInProgress()) {
+          continue;
+        }
         if ((leftOver || orphan) && Files.getLastModifiedTime(file).toInstant().isBefore(before)) {
           deleted += Files.deleteIfExists(file) ? 1 : 0;
           Files.deleteIfExists(ChunkChecksums.sidecarOf(file));
@@ -294,6 +313,20 @@ public final class BlobStore {
       throw new UncheckedIOException(e);
     }
     return deleted;
+  }
+
+  /**
+   * Whether a backup is copying blobs now: its marker exists and was touched within {@link
+   * #BACKUP_MARKER_LIFETIME}. While it is, orphans stay: a blob that nothing refers to any more may
+   * still be referred to by the database dump the backup took a moment ago.
+   */
+  boolean backupInProgress() throws IOException {
+    try {
+      Instant touched = Files.getLastModifiedTime(root.resolve(BACKUP_MARKER)).toInstant();
+      return touched.isAfter(clock.instant().minus(BACKUP_MARKER_LIFETIME));
+    } catch (NoSuchFileException none) {
+      return false;
+    }
   }
 
   /** The blobs' SHA-256 values, for a check of the store against the database. */

@@ -244,6 +244,33 @@ class BlobStoreTest {
   }
 
   @Test
+  void aFreshBackupMarkerHoldsTheCleanUpBackUntilItGoesStale() throws Exception {
+    Instant now = Instant.parse("2026-11-28T02:00:00Z");
+    BlobStore store = new BlobStore(root, Clock.fixed(now, ZoneOffset.UTC));
+    Blob orphan = store.store(text("referenced when the backup dumped the database"), MIB);
+    Path leftOver = Files.writeString(root.resolve("incoming/upload-2.part"), "half");
+    FileTime old = FileTime.from(now.minus(Duration.ofDays(2)));
+    Files.setLastModifiedTime(store.pathOf(orphan.sha256()), old);
+    Files.setLastModifiedTime(leftOver, old);
+    Path marker = Files.writeString(root.resolve(BlobStore.BACKUP_MARKER), "backup.sh");
+    Files.setLastModifiedTime(marker, FileTime.from(now.minus(Duration.ofMinutes(5))));
+
+    assertThat(store.deleteOrphans(sha256 -> false, Duration.ofHours(6)))
+        .as("only the left-over upload, which no dump refers to")
+        .isEqualTo(1);
+    assertThat(store.exists(orphan.sha256())).isTrue();
+    assertThat(leftOver).doesNotExist();
+    assertThat(store.list()).as("the marker is no blob").containsExactly(orphan.sha256());
+
+    // A backup that died leaves its marker behind: it holds for an hour, not for ever.
+    Files.setLastModifiedTime(
+        marker, FileTime.from(now.minus(BlobStore.BACKUP_MARKER_LIFETIME).minusSeconds(1)));
+    assertThat(store.deleteOrphans(sha256 -> false, Duration.ofHours(6))).isEqualTo(1);
+    assertThat(store.exists(orphan.sha256())).isFalse();
+    assertThat(marker).as("the clean-up never deletes the marker").exists();
+  }
+
+  @Test
   void storingContentAgainProtectsItsBlobFromTheCleanUp() throws Exception {
     Instant now = Instant.parse("2026-11-28T02:00:00Z");
     BlobStore store = new BlobStore(root, Clock.fixed(now, ZoneOffset.UTC));
