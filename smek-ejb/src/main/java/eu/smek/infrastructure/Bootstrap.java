@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
@@ -55,13 +56,15 @@ public class Bootstrap {
 
   /** Applies the versioned migrations in {@code db/migration}; on a cluster, one node at a time. */
   static MigrateResult migrate(DataSource dataSource) {
+    return migrations().dataSource(dataSource).load().migrate();
+  }
+
+  /** Every migration, SQL and Java; also what SchemaUpgradeTest upgrades old schemas with. */
+  static FluentConfiguration migrations() {
     return Flyway.configure(Bootstrap.class.getClassLoader())
-        .dataSource(dataSource)
         .locations("classpath:db/migration")
         // Java migrations live with their feature, not in db/migration, so they are named here.
         .javaMigrations(new OrganisationSearchKeyMigration())
-        .failOnMissingLocations(true)
-        .load()
-        .migrate();
+        .failOnMissingLocations(true);
   }
 }
