@@ -22,6 +22,9 @@ the store is checked against what the restored database refers to.
 
 Refuses a database that has tables or a store that has files, unless --force is given: then the
 backup's tables replace those of the same name and its files are added to the store.
+
+The full-text index is not in the backup: delete each node's index directory
+(SMEK_SEARCH_INDEX_DIR) before starting the servers, and they rebuild it from the database.
 EOF
 }
 
