@@ -489,12 +489,12 @@ class SchemaUpgradeTest {
 
     /** Runs {@code work} on a new empty database, which is gone afterwards. */
     <T> T withEmptyDatabase(Work<T> work) throws Exception {
-      String name = "smek_upgrade_" + UUID.randomUUID().toString().substring(0, 8);
+      String suffix = "_upgrade_" + UUID.randomUUID().toString().substring(0, 8);
       if (this == H2) {
         // The server's H2 options (02-datasource.cli); the database lives as long as the work.
         String url =
-            "jdbc:h2:mem:"
-                + name
+            "jdbc:h2:mem:smek"
+                + suffix
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
         try (Connection keepAlive = DriverManager.getConnection(url, "sa", "sa")) {
           return work.on(url);
@@ -502,6 +502,8 @@ class SchemaUpgradeTest {
       }
       Matcher server = POSTGRESQL_URL.matcher(System.getenv("SMEK_DB_URL"));
       Assumptions.assumeTrue(server.matches());
+      // Named after the database the build was given, so that whose it is stays clear.
+      String name = server.group(2) + suffix;
       String maintenance = server.group(1) + "postgres" + server.group(3);
       try (Connection admin = connect(maintenance);
           Statement statement = admin.createStatement()) {
