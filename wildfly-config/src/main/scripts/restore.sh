@@ -68,14 +68,16 @@ if [[ -s "$backup/blobs.txt" ]]; then
 fi
 
 # 2. The targets are empty, or --force.
-if ! psql --no-psqlrc --command='select 1' >/dev/null 2>&1; then
-  createdb --maintenance-db=postgres "$PGDATABASE"
-fi
-tables=$(psql --no-psqlrc --tuples-only --no-align --command="select count(*) from pg_tables
-  where schemaname not in ('pg_catalog', 'information_schema')")
-[[ $tables == 0 || $force == true ]] || refuse "the database $PGDATABASE has $tables tables"
+# Nothing is created or written until both are known to be fit.
 if [[ -d "$store" ]] && [[ -n $(find "$store" -mindepth 1 ! -path "$store/incoming" -print -quit) ]]; then
   [[ $force == true ]] || refuse "the blob store $store is not empty"
+fi
+if psql --no-psqlrc --command='select 1' >/dev/null 2>&1; then
+  tables=$(psql --no-psqlrc --tuples-only --no-align --command="select count(*) from pg_tables
+    where schemaname not in ('pg_catalog', 'information_schema')")
+  [[ $tables == 0 || $force == true ]] || refuse "the database $PGDATABASE has $tables tables"
+else
+  createdb --maintenance-db=postgres "$PGDATABASE"
 fi
 
 # 3. The database, in one transaction: all of it or nothing.

@@ -164,8 +164,8 @@ class BackupRestoreIT extends InContainerTest {
           source.rows("select version, checksum from flyway_schema_history order by 1"),
           restored.rows("select version, checksum from flyway_schema_history order by 1"));
 
-      // Never over data: not into the restored database, nor into an empty database whose store
-      // is not empty; refused before anything is written.
+      // Never over data: not into the restored database, nor into a new database with a store
+      // that is not empty; refused before anything is created or written.
       Run again =
           run(restored, work.resolve("empty-store"), scripts.resolve("restore.sh"), "" + backup);
       assertEquals(4, again.exit(), again.toString());
@@ -176,9 +176,8 @@ class BackupRestoreIT extends InContainerTest {
       assertTrue(intoFullStore.err().contains("is not empty"), intoFullStore.err());
       assertEquals(
           List.of("0"),
-          refused.rows(
-              "select count(*) from pg_tables where schemaname not in ('pg_catalog',"
-                  + " 'information_schema')"));
+          source.rows("select count(*) from pg_database where datname = '" + refused.name() + "'"),
+          "not even created");
     } finally {
       source.drop(restored.name());
       source.drop(refused.name());
