@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -53,7 +54,7 @@ class SchemaUpgradeTest {
    * Representative rows for every table, by the version that created the table, as that version
    * wrote them. Ids from 500 on: below the sequences' 1000, above the seeded rows.
    */
-  private static final Map<Integer, List<Row>> ROWS = new TreeMap<>();
+  private static final NavigableMap<Integer, List<Row>> ROWS = new TreeMap<>();
 
   static {
     ROWS.put(
@@ -279,7 +280,7 @@ class SchemaUpgradeTest {
   @ParameterizedTest
   @MethodSource("engines")
   void everyTableHasRepresentativeRows(Engine engine) throws Exception {
-    int newest = ((TreeMap<Integer, List<Row>>) ROWS).lastKey();
+    int newest = ROWS.lastKey();
     Set<String> filled = new TreeSet<>();
     ROWS.values().stream().flatMap(List::stream).map(Row::table).forEach(filled::add);
     Set<String> tables =
