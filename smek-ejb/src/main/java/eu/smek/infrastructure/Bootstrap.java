@@ -55,13 +55,17 @@ public class Bootstrap {
 
   /** Applies the versioned migrations in {@code db/migration}; on a cluster, one node at a time. */
   static MigrateResult migrate(DataSource dataSource) {
+    return flyway(dataSource).migrate();
+  }
+
+  /** SMEK's migrations on the database; also for reading their state (the system status page). */
+  public static Flyway flyway(DataSource dataSource) {
     return Flyway.configure(Bootstrap.class.getClassLoader())
         .dataSource(dataSource)
         .locations("classpath:db/migration")
         // Java migrations live with their feature, not in db/migration, so they are named here.
         .javaMigrations(new OrganisationSearchKeyMigration())
         .failOnMissingLocations(true)
-        .load()
-        .migrate();
+        .load();
   }
 }
