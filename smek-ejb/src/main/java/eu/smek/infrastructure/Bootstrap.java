@@ -1,6 +1,5 @@
 package eu.smek.infrastructure;
 
-import eu.smek.membership.OrganisationSearchKeyMigration;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
@@ -11,7 +10,6 @@ import jakarta.inject.Inject;
 import java.util.Objects;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
@@ -55,17 +53,6 @@ public class Bootstrap {
 
   /** Applies the versioned migrations in {@code db/migration}; on a cluster, one node at a time. */
   static MigrateResult migrate(DataSource dataSource) {
-    return flyway(dataSource).migrate();
-  }
-
-  /** SMEK's migrations on the database; also for reading their state (the system status page). */
-  public static Flyway flyway(DataSource dataSource) {
-    return Flyway.configure(Bootstrap.class.getClassLoader())
-        .dataSource(dataSource)
-        .locations("classpath:db/migration")
-        // Java migrations live with their feature, not in db/migration, so they are named here.
-        .javaMigrations(new OrganisationSearchKeyMigration())
-        .failOnMissingLocations(true)
-        .load();
+    return SchemaMigrations.flyway(dataSource).migrate();
   }
 }

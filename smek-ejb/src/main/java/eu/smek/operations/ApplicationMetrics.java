@@ -9,7 +9,6 @@ import io.micrometer.core.instrument.Tags;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.Startup;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -53,8 +52,11 @@ public class ApplicationMetrics {
   private Tags node;
   private Counter uploads;
 
-  /** Registers the meters when the application starts, so that they appear before first use. */
-  void start(@Observes Startup startup) {
+  /**
+   * Registers the meters, so that they appear before first use; called once at start-up by {@link
+   * MeterRegistration}.
+   */
+  void register() {
     node = Tags.of("node", System.getProperty("jboss.node.name", "-"));
     uploads =
         add(

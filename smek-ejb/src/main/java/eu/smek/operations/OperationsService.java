@@ -4,9 +4,9 @@ import static eu.smek.security.Permissions.OPERATIONS_VIEW;
 
 import eu.smek.documents.BlobStore;
 import eu.smek.documents.DocumentStorage;
-import eu.smek.infrastructure.Bootstrap;
 import eu.smek.infrastructure.Database;
 import eu.smek.infrastructure.MailSender;
+import eu.smek.infrastructure.SchemaMigrations;
 import eu.smek.security.RequiresPermission;
 import eu.smek.security.SecurityService;
 import jakarta.annotation.Resource;
@@ -89,7 +89,7 @@ public class OperationsService {
   @RequiresPermission(OPERATIONS_VIEW)
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public Migrations migrations() {
-    MigrationInfoService info = Bootstrap.flyway(dataSource).info();
+    MigrationInfoService info = SchemaMigrations.flyway(dataSource).info();
     MigrationInfo current = info.current();
     return new Migrations(
         current == null || current.getVersion() == null ? "-" : current.getVersion().toString(),
