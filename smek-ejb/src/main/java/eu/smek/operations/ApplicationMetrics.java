@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntSupplier;
+import java.util.function.ToDoubleFunction;
 
 /**
  * SMEK's figures in WildFly's Micrometer registry, served in Prometheus format at {@code
@@ -54,42 +55,28 @@ public class ApplicationMetrics {
 
   /**
    * Registers the meters, so that they appear before first use; called once at start-up by {@link
-   * MeterRegistration}.
+   * MeterRegistration}. Through the registry's own methods rather than the meter builders: WildFly
+   * 39 gives each deployment a registry that exports only what those methods register.
    */
   void register() {
     node = Tags.of("node", System.getProperty("jboss.node.name", "-"));
-    uploads =
-        add(
-            Counter.builder("smek.uploads")
-                .description("Documents and document versions uploaded")
-                .tags(node)
-                .register(registry));
-    add(
-        Gauge.builder("smek.signed.in.sessions", this, m -> m.sessions.count(m.sessionTimeout))
-            .description("Sessions with a signed-in user on this node")
-            .tags(node)
-            .strongReference(true)
-            .register(registry));
-    add(
-        Gauge.builder("smek.mail.queue", operations, o -> o.mailQueue().waiting())
-            .description("E-mails waiting to be sent")
-            .tags(node)
-            .strongReference(true)
-            .register(registry));
-    add(
-        Gauge.builder("smek.mail.failed", operations, o -> o.mailQueue().failed())
-            .description("E-mails given up after the last attempt")
-            .tags(node)
-            .strongReference(true)
-            .register(registry));
-    add(
-        Gauge.builder("smek.telesessions.live", this, m -> m.liveTelesessions.getAsInt())
-            .description("Telesessions whose live room is open")
-            .tags(node)
-            .strongReference(true)
-            .register(registry));
+    uploads = registry.counter("smek.uploads", node);
+    gauge("smek.signed.in.sessions", this, m -> m.sessions.count(m.sessionTimeout));
+    gauge("smek.mail.queue", operations, o -> o.mailQueue().waiting());
+    gauge("smek.mail.failed", operations, o -> o.mailQueue().failed());
+    gauge("smek.telesessions.live", this, m -> m.liveTelesessions.getAsInt());
     for (String reason : List.of("password", "locked", "token")) {
-      add(failedLogins(reason));
+      meters.add(failedLogins(reason));
+    }
+    meters.add(uploads);
+  }
+
+  /** A gauge read from {@code state}, which this bean keeps referenced (gauges hold it weakly). */
+  private <T> void gauge(String name, T state, ToDoubleFunction<T> value) {
+    registry.gauge(name, node, state, value);
+    Gauge gauge = registry.find(name).tags(node).gauge();
+    if (gauge != null) {
+      meters.add(gauge);
     }
   }
 
@@ -103,16 +90,8 @@ public class ApplicationMetrics {
     meters.clear();
   }
 
-  private <M extends Meter> M add(M meter) {
-    meters.add(meter);
-    return meter;
-  }
-
   private Counter failedLogins(String reason) {
-    return Counter.builder("smek.failed.logins")
-        .description("Refused sign-ins")
-        .tags(node.and("reason", reason))
-        .register(registry);
+    return registry.counter("smek.failed.logins", node.and("reason", reason));
   }
 
   /** A sign-in or API call was refused; {@code reason} is password, locked or token. */
