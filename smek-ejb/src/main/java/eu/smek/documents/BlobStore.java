@@ -46,6 +46,7 @@ public final class BlobStore {
 
   private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
   private static final int BUFFER = 64 * 1024;
+  private static final long MIB = 1024 * 1024;
 
   /**
    * The file that {@code backup.sh} (wildfly-config/src/main/scripts) keeps in the store's root
@@ -338,6 +339,69 @@ public final class BlobStore {
           .filter(name -> SHA256.matcher(name).matches())
           .sorted()
           .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The directory the store lives in. */
+  public Path root() {
+    return root;
+  }
+
+  /** How many blobs the store holds and their bytes (without checksums and unfinished uploads). */
+  public record Usage(long files, long bytes) {}
+
+  /** Walks the whole store: for the operator's page, not for every request. */
+  public Usage usage() {
+    long[] totals = new long[2];
+    try (Stream<Path> files = Files.walk(root)) {
+      files
+          .filter(file -> !file.startsWith(incoming) && Files.isRegularFile(file))
+          .filter(file -> SHA256.matcher(file.getFileName().toString()).matches())
+          .forEach(
+              file -> {
+                totals[0]++;
+                totals[1] += file.toFile().length();
+              });
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new Usage(totals[0], totals[1]);
+  }
+
+  /**
+   * Whether the store can take uploads now: its directory is there (never created here: a missing
+   * directory may be a share that is not mounted, and writing into the mount point would hide
+   * that), a file can be written and removed in {@code incoming}, where every upload starts, and
+   * its file system has at least {@code minimumFreeBytes} free. Returns the problem, or empty.
+   */
+  public Optional<String> problem(long minimumFreeBytes) {
+    if (!Files.isDirectory(root)) {
+      return Optional.of("missing: " + root);
+    }
+    try {
+      Path probe = Files.createTempFile(incoming, "readiness-", ".probe");
+      try {
+        Files.write(probe, new byte[] {1});
+      } finally {
+        Files.delete(probe);
+      }
+    } catch (IOException | SecurityException e) {
+      return Optional.of("not writable: " + incoming + " (" + e + ")");
+    }
+    long free = freeBytes();
+    if (free < minimumFreeBytes) {
+      return Optional.of(
+          "low on space: " + free / MIB + " MiB free, at least " + minimumFreeBytes / MIB + " MiB");
+    }
+    return Optional.empty();
+  }
+
+  /** The space left on the store's file system for this process. */
+  public long freeBytes() {
+    try {
+      return Files.getFileStore(root).getUsableSpace();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

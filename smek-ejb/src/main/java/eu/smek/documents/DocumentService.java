@@ -12,6 +12,7 @@ import eu.smek.membership.Organisation;
 import eu.smek.membership.SpaceMembership;
 import eu.smek.membership.WorkingGroup;
 import eu.smek.membership.WorkingGroupStatus;
+import eu.smek.operations.ApplicationMetrics;
 import eu.smek.security.AccessDeniedException;
 import eu.smek.security.Account;
 import eu.smek.security.RequiresPermission;
@@ -73,6 +74,7 @@ public class DocumentService {
   @Inject private SpaceMembership spaces;
   @Inject private AuditService audit;
   @Inject private Event<VersionStored> versionStored;
+  @Inject private Event<ApplicationMetrics.Uploaded> uploaded;
   @Resource private TransactionSynchronizationRegistry transaction;
 
   // Libraries and folders
@@ -248,6 +250,7 @@ public class DocumentService {
         target(document),
         document.getTitle() + ": " + version.getFileName());
     versionStored.fire(new VersionStored(version.getId()));
+    uploaded.fire(new ApplicationMetrics.Uploaded(document.getId()));
     return document;
   }
 
@@ -272,6 +275,7 @@ public class DocumentService {
         target(document),
         version.getNumber() + ": " + version.getFileName());
     versionStored.fire(new VersionStored(version.getId()));
+    uploaded.fire(new ApplicationMetrics.Uploaded(documentId));
     return version;
   }
 

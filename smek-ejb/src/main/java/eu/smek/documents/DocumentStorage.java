@@ -50,7 +50,8 @@ public class DocumentStorage {
     return blobs.open(file.sha256(), offset, length);
   }
 
-  BlobStore blobs() {
+  /** The blob store, for the readiness check and the operator's page. */
+  public BlobStore blobs() {
     return blobs;
   }
 

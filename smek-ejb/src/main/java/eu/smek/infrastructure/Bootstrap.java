@@ -1,6 +1,5 @@
 package eu.smek.infrastructure;
 
-import eu.smek.membership.OrganisationSearchKeyMigration;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
@@ -11,8 +10,6 @@ import jakarta.inject.Inject;
 import java.util.Objects;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
@@ -56,15 +53,6 @@ public class Bootstrap {
 
   /** Applies the versioned migrations in {@code db/migration}; on a cluster, one node at a time. */
   static MigrateResult migrate(DataSource dataSource) {
-    return migrations().dataSource(dataSource).load().migrate();
-  }
-
-  /** Every migration, SQL and Java; also what SchemaUpgradeTest upgrades old schemas with. */
-  static FluentConfiguration migrations() {
-    return Flyway.configure(Bootstrap.class.getClassLoader())
-        .locations("classpath:db/migration")
-        // Java migrations live with their feature, not in db/migration, so they are named here.
-        .javaMigrations(new OrganisationSearchKeyMigration())
-        .failOnMissingLocations(true);
+    return SchemaMigrations.flyway(dataSource).migrate();
   }
 }

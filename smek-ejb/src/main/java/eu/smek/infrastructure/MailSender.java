@@ -37,7 +37,7 @@ import javax.sql.DataSource;
 public class MailSender {
 
   private static final Logger LOG = Logger.getLogger(MailSender.class.getName());
-  static final int MAXIMUM_ATTEMPTS = 8;
+  public static final int MAXIMUM_ATTEMPTS = 8;
   private static final int BATCH = 50;
 
   @PersistenceContext private EntityManager em;

@@ -9,6 +9,7 @@ import eu.smek.infrastructure.Notifier;
 import eu.smek.membership.Organisation;
 import eu.smek.membership.Person;
 import eu.smek.membership.WorkingGroup;
+import eu.smek.operations.ApplicationMetrics;
 import eu.smek.shared.Language;
 import eu.smek.shared.RecordNotFoundException;
 import eu.smek.shared.SearchKeys;
@@ -64,6 +65,7 @@ public class SecurityService {
   @Inject private AuditService audit;
   @Inject private Guard guard;
   @Inject private Notifier notifier;
+  @Inject private ApplicationMetrics metrics;
 
   private final LockoutPolicy lockout = LockoutPolicy.DEFAULT;
 
@@ -95,6 +97,7 @@ public class SecurityService {
 
     if (throttle != null && LockoutPolicy.isLocked(throttle.getLockedUntil(), now)) {
       audit.record(key, AuditAction.LOGIN_LOCKED, null, "until " + throttle.getLockedUntil());
+      metrics.loginFailed("locked");
       return new AuthenticationResult.Locked(throttle.getLockedUntil());
     }
     if (passwordMatches) {
@@ -115,6 +118,7 @@ public class SecurityService {
         lockout.failuresBefore(throttle.getFailures(), throttle.getLastFailureAt(), now) + 1;
     Instant lockedUntil = lockout.lockAfter(failures).map(now::plus).orElse(null);
     throttle.recordFailure(now, failures, lockedUntil);
+    metrics.loginFailed("password");
     audit.record(
         key,
         AuditAction.LOGIN_FAILED,
@@ -158,6 +162,7 @@ public class SecurityService {
     if (valid.isEmpty()) {
       String prefix = secret == null ? "" : secret.substring(0, Math.min(12, secret.length()));
       audit.record("api-token:" + prefix, AuditAction.LOGIN_FAILED, null, "API token refused");
+      metrics.loginFailed("token");
       return new AuthenticationResult.Failure();
     }
     ApiToken used = valid.get();

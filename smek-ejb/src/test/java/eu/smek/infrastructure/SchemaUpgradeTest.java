@@ -31,13 +31,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Upgrades: a database made by an older version of SMEK-int, with data in it, is brought to the
- * current schema by the same migrations as at start-up ({@link Bootstrap#migrations()}), losing
- * nothing. For every version before the latest: migrate an empty database to it, fill every table
- * with rows of that time (plain SQL, as that version's application wrote them), migrate to the
- * latest, and compare. Every row of every table is still there with the same values in the columns
- * it had, except those that a later migration is meant to fill in; the rules added later hold for
- * the old rows too. A new migration is tested against all older schemas without any change here; a
- * migration that adds tables adds rows for them to {@link #ROWS}.
+ * current schema by the same migrations as at start-up ({@link SchemaMigrations#configuration()}),
+ * losing nothing. For every version before the latest: migrate an empty database to it, fill every
+ * table with rows of that time (plain SQL, as that version's application wrote them), migrate to
+ * the latest, and compare. Every row of every table is still there with the same values in the
+ * columns it had, except those that a later migration is meant to fill in; the rules added later
+ * hold for the old rows too. A new migration is tested against all older schemas without any change
+ * here; a migration that adds tables adds rows for them to {@link #ROWS}.
  *
  * <p>On H2, the embedded database, always; on PostgreSQL when {@code SMEK_DB_URL} names one (as in
  * {@code .ci/run}'s second stage): in databases of its own on that server, dropped afterwards.
@@ -344,7 +344,7 @@ class SchemaUpgradeTest {
 
   private static void migrate(String url, Integer target) {
     var configuration =
-        Bootstrap.migrations().dataSource(url, Engine.user(url), Engine.password(url));
+        SchemaMigrations.configuration().dataSource(url, Engine.user(url), Engine.password(url));
     if (target != null) {
       configuration.target(MigrationVersion.fromVersion(Integer.toString(target)));
     }
@@ -353,7 +353,9 @@ class SchemaUpgradeTest {
 
   private static List<Integer> versions(String url) {
     Flyway flyway =
-        Bootstrap.migrations().dataSource(url, Engine.user(url), Engine.password(url)).load();
+        SchemaMigrations.configuration()
+            .dataSource(url, Engine.user(url), Engine.password(url))
+            .load();
     return Stream.of(flyway.info().all())
         .map(MigrationInfo::getVersion)
         .map(version -> Integer.parseInt(version.getVersion()))
