@@ -89,11 +89,14 @@ public class SecurityService {
   private AuthenticationResult authenticate(String login, String password, boolean auditSuccess) {
     String key = loginKey(login);
     Instant now = Instant.now();
-    LoginThrottle throttle = em.find(LoginThrottle.class, key, LockModeType.PESSIMISTIC_WRITE);
     Optional<Account> account = findAccountByLogin(key).filter(Account::isActive);
-    // Hash first, whatever happens next, so that no answer comes back faster than another.
+    // Hash first, whatever happens next, so that no answer comes back faster than another; and
+    // before the throttle row is locked, so that parallel attempts on one name wait for each
+    // other's short update only, not for each other's Argon2 (seconds on a busy machine, which
+    // ran into the database's lock timeout).
     boolean passwordMatches =
         passwords.matches(password, account.map(Account::getPasswordHash).orElse(null));
+    LoginThrottle throttle = em.find(LoginThrottle.class, key, LockModeType.PESSIMISTIC_WRITE);
 
     if (throttle != null && LockoutPolicy.isLocked(throttle.getLockedUntil(), now)) {
       audit.record(key, AuditAction.LOGIN_LOCKED, null, "until " + throttle.getLockedUntil());
