@@ -44,7 +44,7 @@ class PersistenceIT extends InContainerTest {
             "select version from flyway_schema_history where success = true and version is not null"
                 + " order by installed_rank");
     assertEquals(
-        List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11"),
+        List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"),
         versions.stream().map(String::valueOf).toList());
   }
 
@@ -104,8 +104,8 @@ class PersistenceIT extends InContainerTest {
   void theSystemStatusReportsTheSchemaAndTheDatabase() throws Exception {
     AccountPrincipal operator = data.account(Role.IT_OPERATOR, "PP2");
     SystemStatus status = TestSubjects.as(operator, () -> operations.status());
-    assertEquals("11", status.schemaVersion());
-    assertEquals(11, status.appliedMigrations());
+    assertEquals("12", status.schemaVersion());
+    assertEquals(12, status.appliedMigrations());
     assertEquals(data.databaseProduct(), status.databaseProduct());
     assertEquals(status.databaseProduct().equals("H2"), status.embeddedDatabase());
     assertTrue(status.organisations() >= 13);
