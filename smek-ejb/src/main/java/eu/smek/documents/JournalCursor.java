@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.SortedMap;
@@ -17,7 +18,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * How far a node has applied the index journal: every row up to {@code high}, except the gaps.
+ * How far a node has applied the index journal of a database: every row up to {@code high}, except
+ * the gaps. The database is named by when its schema was created, so that a position is never taken
+ * for one in another database's journal.
  *
  * <p>Journal ids are taken in order but transactions commit in any order: a row may become visible
  * after a row with a higher id was read. So the ids skipped when reading past them are kept as
@@ -26,7 +29,7 @@ import java.util.TreeSet;
  * skipped); one still running commits within the transaction timeout, so a gap is given up after a
  * patience longer than that.
  */
-public record JournalCursor(long high, SortedMap<Long, Instant> gaps) {
+public record JournalCursor(String database, long high, SortedMap<Long, Instant> gaps) {
 
   /**
    * The most gaps kept, the highest ones. Transactions still running when a later one was read are
@@ -35,16 +38,18 @@ public record JournalCursor(long high, SortedMap<Long, Instant> gaps) {
    */
   static final int MAXIMUM_GAPS = 1000;
 
+  private static final String DATABASE = "database";
   private static final String HIGH = "high";
   private static final String GAP = "gap.";
 
   public JournalCursor {
+    Objects.requireNonNull(database);
     gaps = Collections.unmodifiableSortedMap(new TreeMap<>(gaps));
   }
 
   /** Everything up to {@code high} applied, nothing missed. */
-  public static JournalCursor at(long high) {
-    return new JournalCursor(high, new TreeMap<>());
+  public static JournalCursor at(String database, long high) {
+    return new JournalCursor(database, high, new TreeMap<>());
   }
 
   /**
@@ -70,17 +75,20 @@ public record JournalCursor(long high, SortedMap<Long, Instant> gaps) {
     while (open.size() > MAXIMUM_GAPS) {
       open.pollFirstEntry();
     }
-    return new JournalCursor(top, open);
+    return new JournalCursor(database, top, open);
   }
 
   /**
-   * Whether the journal, holding the ids from {@code oldest} to {@code newest} (null when empty),
-   * still has every row this cursor has not applied, and is the journal this cursor read. Otherwise
-   * the node rebuilds its index: rows it missed were pruned (it was away longer than the journal
-   * keeps them), or the database is another one or was restored from an older backup. Pruning
-   * always keeps the newest row, so an empty journal is a new one.
+   * Whether the journal of {@code database}, holding the ids from {@code oldest} to {@code newest}
+   * (null when empty), is the one this cursor read and still has every row it has not applied.
+   * Otherwise the node rebuilds its index: the database is another one or was restored from an
+   * older backup, or rows the node missed were pruned (it was away longer than the journal keeps
+   * them). Pruning always keeps the newest row, so an empty journal is a new one.
    */
-  public boolean fits(Long oldest, Long newest) {
+  public boolean fits(String database, Long oldest, Long newest) {
+    if (!this.database.equals(database)) {
+      return false;
+    }
     if (newest == null) {
       return high == 0;
     }
@@ -90,6 +98,7 @@ public record JournalCursor(long high, SortedMap<Long, Instant> gaps) {
   /** As kept in the node's position file. */
   public String format() {
     Properties properties = new Properties();
+    properties.setProperty(DATABASE, database);
     properties.setProperty(HIGH, Long.toString(high));
     gaps.forEach((id, since) -> properties.setProperty(GAP + id, since.toString()));
     StringWriter out = new StringWriter();
@@ -106,7 +115,11 @@ public record JournalCursor(long high, SortedMap<Long, Instant> gaps) {
     Properties properties = new Properties();
     try {
       properties.load(new StringReader(text));
+      String database = properties.getProperty(DATABASE);
       long high = Long.parseLong(properties.getProperty(HIGH, ""));
+      if (database == null) {
+        return Optional.empty();
+      }
       SortedMap<Long, Instant> gaps = new TreeMap<>();
       for (Map.Entry<Object, Object> entry : properties.entrySet()) {
         String key = (String) entry.getKey();
@@ -116,7 +129,7 @@ public record JournalCursor(long high, SortedMap<Long, Instant> gaps) {
               Instant.parse((String) entry.getValue()));
         }
       }
-      return Optional.of(new JournalCursor(high, gaps));
+      return Optional.of(new JournalCursor(database, high, gaps));
     } catch (IOException | IllegalArgumentException | DateTimeException e) {
       return Optional.empty();
     }

@@ -30,19 +30,21 @@ import java.util.logging.Logger;
 
 /**
  * Keeps this node's full-text index up to date with the database, on every node of a cluster. Every
- * change to what the index holds writes a row into the index journal in its own transaction ({@link
- * IndexJournal}); every second, each node reads the rows after the last one it applied and indexes
- * those documents again from the database ({@link SearchJournal}). The node's position is a file
- * beside its index, written after the index has committed: after a crash the node reads a few rows
- * again, which does no harm. This is the only writer of the index: Hibernate Search's own indexing
- * of changes is switched off ({@code persistence.xml}), so the index follows the database in order.
+ * change to what the index holds writes a row into the index journal in the same transaction
+ * ({@link IndexJournal}); every second, each node reads the rows after the last one it applied and
+ * indexes those documents again from the database ({@link SearchJournal}). The node's position is a
+ * file beside its index, written after the index has committed: after a crash the node reads a few
+ * rows again, which does no harm. This is the only writer of the index: Hibernate Search's own
+ * indexing of changes is switched off ({@code persistence.xml}), so the index follows the database
+ * in order.
  *
  * <p>At start-up the node rebuilds its index from the database instead, in the background, when it
  * has no position (a new node, or its index directory was deleted), when the journal no longer
  * holds every row after it (the node was away longer than the journal keeps rows) or is not the
- * journal it read (another or a restored database), or when the index is empty while the database
- * is not. It then reads the journal from a little before the rebuild started, so that no change
- * committed meanwhile is missed.
+ * journal it read (another database, or one restored from an older backup), or when the index is
+ * empty while the database is not; and so it does when the journal stops fitting its position while
+ * it runs (the database was restored under it). It then reads the journal from a little before the
+ * rebuild started, so that no change committed meanwhile is missed.
  *
  * <p>Also starts reading the text of versions whose extraction never ran.
  */
@@ -147,11 +149,16 @@ public class SearchIndexFollower {
     String reason;
     if (stored.isEmpty()) {
       reason = "it has no journal position";
-    } else if (!stored.get().fits(bounds.oldest(), bounds.newest())) {
+    } else if (!stored.get().fits(bounds.database(), bounds.oldest(), bounds.newest())) {
       reason =
           String.format(
-              "its journal position %d is not in the journal (rows %s to %s)",
-              stored.get().high(), bounds.oldest(), bounds.newest());
+              "its journal position %d of the database created %s is not in the journal of the"
+                  + " database created %s (rows %s to %s)",
+              stored.get().high(),
+              stored.get().database(),
+              bounds.database(),
+              bounds.oldest(),
+              bounds.newest());
     } else if (journal.indexLost()) {
       reason = "the index is empty";
     } else {
@@ -163,10 +170,17 @@ public class SearchIndexFollower {
     long from = journal.lastBefore(bounds.now().minus(PATIENCE));
     delete();
     rebuild = journal.rebuild().toCompletableFuture();
-    cursor = JournalCursor.at(from);
+    cursor = JournalCursor.at(bounds.database(), from);
   }
 
   private void follow() {
+    SearchJournal.Bounds bounds = journal.bounds();
+    if (!cursor.fits(bounds.database(), bounds.oldest(), bounds.newest())) {
+      // The database was replaced or restored under the running node: start again.
+      LOG.warning("The search journal is not the one this node was following");
+      cursor = null;
+      return;
+    }
     List<SearchJournal.Row> rows = journal.read(cursor.high(), cursor.gaps().keySet(), ROWS);
     List<Long> documents =
         rows.stream()

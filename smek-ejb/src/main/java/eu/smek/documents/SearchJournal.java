@@ -40,15 +40,24 @@ public class SearchJournal {
   /** One journal row: the entity (by its JPA name) whose index entry changed. */
   public record Row(long id, String entity, long entityId) {}
 
-  /** The journal's first and last ids (null when empty), and the database's clock. */
-  public record Bounds(Long oldest, Long newest, Instant now) {}
+  /**
+   * Which database this is (when its schema was created), the journal's first and last ids (null
+   * when empty), and the database's clock.
+   */
+  public record Bounds(String database, Long oldest, Long newest, Instant now) {}
 
   public Bounds bounds() {
     Object[] row =
         (Object[])
             em.createNativeQuery("select min(id), max(id), current_timestamp from search_journal")
                 .getSingleResult();
-    return new Bounds(asLong(row[0]), asLong(row[1]), asInstant(row[2]));
+    String database =
+        (String)
+            em.createNativeQuery(
+                    "select cast(installed_on as varchar(64)) from flyway_schema_history"
+                        + " where installed_rank = 1")
+                .getSingleResult();
+    return new Bounds(database, asLong(row[0]), asLong(row[1]), asInstant(row[2]));
   }
 
   /** The last row written before the given time, or 0. */
