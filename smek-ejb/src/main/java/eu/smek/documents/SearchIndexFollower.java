@@ -131,7 +131,8 @@ public class SearchIndexFollower {
         return;
       }
       if (rebuild.isCompletedExceptionally()) {
-        // Logged by the search; the position file is gone, so the next start rebuilds again.
+        // Logged by the search. The position file is gone, so the node (or its next start)
+        // rebuilds again.
         cursor = null;
         rebuild = null;
         notBefore = Instant.now().plus(RETRY);
@@ -167,7 +168,11 @@ public class SearchIndexFollower {
       return;
     }
     LOG.info("Rebuilding the document search index from the database: " + reason);
-    long from = journal.lastBefore(bounds.now().minus(PATIENCE));
+    // From the last row older than any transaction still running, or from the first row.
+    long from =
+        journal
+            .lastBefore(bounds.now().minus(PATIENCE))
+            .orElse(bounds.oldest() == null ? 0 : bounds.oldest() - 1);
     delete();
     rebuild = journal.rebuild().toCompletableFuture();
     cursor = JournalCursor.at(bounds.database(), from);

@@ -16,6 +16,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -60,13 +61,13 @@ public class SearchJournal {
     return new Bounds(database, asLong(row[0]), asLong(row[1]), asInstant(row[2]));
   }
 
-  /** The last row written before the given time, or 0. */
-  public long lastBefore(Instant time) {
+  /** The last row written before the given time, if any. */
+  public Optional<Long> lastBefore(Instant time) {
     Object last =
         em.createNativeQuery("select max(id) from search_journal where recorded_at < ?1")
             .setParameter(1, OffsetDateTime.ofInstant(time, ZoneOffset.UTC))
             .getSingleResult();
-    return last == null ? 0 : asLong(last);
+    return Optional.ofNullable(asLong(last));
   }
 
   /** At most {@code limit} rows after {@code after}, in order, and those of the given ids. */
