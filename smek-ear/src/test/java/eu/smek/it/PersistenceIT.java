@@ -45,7 +45,7 @@ class PersistenceIT extends InContainerTest {
             "select version from flyway_schema_history where success = true and version is not null"
                 + " order by installed_rank");
     assertEquals(
-        List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11"),
+        List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"),
         versions.stream().map(String::valueOf).toList());
   }
 
@@ -106,8 +106,8 @@ class PersistenceIT extends InContainerTest {
     AccountPrincipal operator = data.account(Role.IT_OPERATOR, "PP2");
     SystemStatus status = TestSubjects.as(operator, () -> operations.status());
     Migrations migrations = TestSubjects.as(operator, () -> operations.migrations());
-    assertEquals("11", migrations.schemaVersion());
-    assertEquals(11, migrations.applied());
+    assertEquals("12", migrations.schemaVersion());
+    assertEquals(12, migrations.applied());
     assertEquals(data.databaseProduct(), status.databaseProduct());
     assertEquals(status.databaseProduct().equals("H2"), status.embeddedDatabase());
     assertTrue(status.organisations() >= 13);

@@ -1,10 +1,13 @@
 package eu.smek.documents;
 
+import java.util.Collection;
+import java.util.concurrent.CompletionStage;
+
 /**
  * The full-text search of documents, behind one interface so that the engine can change without
- * touching its callers: today Hibernate Search with a Lucene index on each node's disk ({@link
- * LuceneDocumentSearch}); in a cluster, Elasticsearch/OpenSearch or Hibernate Search's
- * outbox-polling coordination (see the README). Access rules are the caller's: {@link
+ * touching its callers: Hibernate Search with a Lucene index on each node's disk ({@link
+ * LuceneDocumentSearch}), kept up to date on every node from the index journal ({@link
+ * SearchIndexFollower}; see the README, search in a cluster). Access rules are the caller's: {@link
  * DocumentService#search} passes what the user may read.
  */
 public interface DocumentSearch {
@@ -13,8 +16,14 @@ public interface DocumentSearch {
   DocumentHits search(DocumentQuery query, ReadableScope scope, int first, int max);
 
   /**
-   * Rebuilds the index from the database in the background if it holds no document while the
-   * database does; returns whether it started.
+   * Indexes the documents again as the database has them now, and removes those it no longer has;
+   * returns once the index holds the result and searches see it.
    */
-  boolean rebuildIfEmpty();
+  void reindex(Collection<Long> documentIds);
+
+  /** Rebuilds the whole index from the database, in the background. */
+  CompletionStage<?> rebuild();
+
+  /** Whether the index holds no document while the database does (its files were lost). */
+  boolean isEmptyWhileDatabaseIsNot();
 }

@@ -18,13 +18,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.hibernate.search.mapper.orm.Search;
 
 /**
  * Reads the text inside each new version's file once its upload has committed, in the background so
- * the upload does not wait, keeps it in {@link DocumentText} and has the document indexed again
- * with it. Parsing runs outside any transaction (it may take a while for a large PDF); only storing
- * the result is transactional.
+ * the upload does not wait, and keeps it in {@link DocumentText}; storing it journals the document
+ * for indexing again on every node, like any change to it. Parsing runs outside any transaction (it
+ * may take a while for a large PDF); only storing the result is transactional.
  */
 @Stateless
 public class DocumentTexts {
@@ -81,7 +80,7 @@ public class DocumentTexts {
     return version == null ? null : version.content();
   }
 
-  /** Keeps the text and indexes the document again, if the version still exists. */
+  /** Keeps the text, if the version still exists. */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public void store(long versionId, String extracted, DocumentText.Outcome outcome) {
     DocumentVersion version = em.find(DocumentVersion.class, versionId);
@@ -92,7 +91,6 @@ public class DocumentTexts {
     if (text == null) {
       em.persist(new DocumentText(versionId, extracted, outcome, Instant.now()));
     }
-    Search.session(em).indexingPlan().addOrUpdate(version.getDocument());
   }
 
   /**

@@ -3,19 +3,23 @@ package eu.smek.documents;
 import eu.smek.documents.index.DocumentIndex;
 import eu.smek.shared.Language;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.CacheRetrieveMode;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.hibernate.jpa.HibernateHints;
 import org.hibernate.search.engine.search.common.BooleanOperator;
 import org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep;
 import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
@@ -23,6 +27,8 @@ import org.hibernate.search.engine.search.predicate.dsl.SimpleBooleanPredicateCl
 import org.hibernate.search.engine.search.query.SearchResult;
 import org.hibernate.search.mapper.orm.Search;
 import org.hibernate.search.mapper.orm.session.SearchSession;
+import org.hibernate.search.mapper.orm.work.SearchIndexingPlan;
+import org.hibernate.search.mapper.pojo.work.IndexingPlanSynchronizationStrategy;
 import org.hibernate.search.util.common.data.Range;
 
 /**
@@ -200,15 +206,44 @@ public class LuceneDocumentSearch implements DocumentSearch {
   }
 
   @Override
-  public boolean rebuildIfEmpty() {
+  public void reindex(Collection<Long> documentIds) {
     SearchSession session = Search.session(em);
-    long indexed = session.search(Document.class).where(f -> f.matchAll()).fetchTotalHitCount();
-    long stored = em.createQuery("select count(d) from Document d", Long.class).getSingleResult();
-    if (indexed > 0 || stored == 0) {
-      return false;
+    // Committed and searchable when this returns, so the node may then record its position; and a
+    // failure is thrown, not only logged.
+    session.indexingPlanSynchronizationStrategy(IndexingPlanSynchronizationStrategy.sync());
+    // Another node wrote these rows: read them from the database, never from a cache.
+    em.setProperty("jakarta.persistence.cache.retrieveMode", CacheRetrieveMode.BYPASS);
+    Map<Long, Document> found =
+        em.createQuery("select d from Document d where d.id in :ids", Document.class)
+            .setParameter("ids", documentIds)
+            .setHint(HibernateHints.HINT_READ_ONLY, true)
+            .getResultStream()
+            .collect(Collectors.toMap(Document::getId, Function.identity()));
+    SearchIndexingPlan plan = session.indexingPlan();
+    for (Long id : documentIds) {
+      Document document = found.get(id);
+      if (document == null) {
+        plan.purge(Document.class, id, null);
+      } else {
+        plan.addOrUpdate(document);
+      }
     }
+    plan.execute();
+  }
+
+  @Override
+  public boolean isEmptyWhileDatabaseIsNot() {
+    long indexed =
+        Search.session(em).search(Document.class).where(f -> f.matchAll()).fetchTotalHitCount();
+    return indexed == 0
+        && em.createQuery("select count(d) from Document d", Long.class).getSingleResult() > 0;
+  }
+
+  @Override
+  public CompletionStage<?> rebuild() {
+    long stored = em.createQuery("select count(d) from Document d", Long.class).getSingleResult();
     Instant start = Instant.now();
-    session
+    return Search.session(em)
         .massIndexer(Document.class)
         .start()
         .whenComplete(
@@ -226,6 +261,5 @@ public class LuceneDocumentSearch implements DocumentSearch {
                             stored * 1000.0 / Math.max(1, took.toMillis())));
               }
             });
-    return true;
   }
 }

@@ -18,6 +18,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import java.io.Serializable;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,18 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
 
   private static final String SEARCH_INDEX = "eu.smek.documents.index";
+
+  /** What a Hibernate event listener that writes through the session's connection needs. */
+  private static final List<String> HIBERNATE_EVENTS =
+      List.of(
+          "event.",
+          "integrator.",
+          "boot.",
+          "engine.spi",
+          "action.spi",
+          "persister.",
+          "service.",
+          "jdbc");
 
   private static JavaClasses smek;
 
@@ -84,7 +97,8 @@ class ArchitectureTest {
 
   /**
    * The full-text index mapping lives in the model jar only because Hibernate Search loads it with
-   * the persistence unit's class loader; it may use Hibernate Search and Lucene, nothing else.
+   * the persistence unit's class loader; it may use Hibernate Search and Lucene, and Hibernate's
+   * event SPI for the index journal, nothing else.
    */
   @Test
   void theSearchIndexMappingUsesOnlyHibernateSearchAndLucene() {
@@ -104,6 +118,10 @@ class ArchitectureTest {
                         || type.getPackageName().startsWith("morfologik.stemming")
                         // The bridge reads a document's text through the indexing session.
                         || type.getName().equals("org.hibernate.Session")
+                        // The index journal listens to Hibernate's events (IndexJournal).
+                        || HIBERNATE_EVENTS.stream()
+                            .anyMatch(p -> type.getPackageName().startsWith("org.hibernate." + p))
+                        || type.getName().equals("jakarta.persistence.PersistenceUnitUtil")
                         || (type.getPackageName().startsWith("eu.smek")
                             && inModule("smek-model").test(type))))
         .check(smek);

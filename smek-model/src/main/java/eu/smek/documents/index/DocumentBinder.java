@@ -23,9 +23,11 @@ import org.hibernate.search.mapper.pojo.bridge.runtime.TypeBridgeWriteContext;
 /**
  * Writes a document into the index: its ids and facets for filtering, and its words into the fields
  * of its language (see {@link DocumentIndex}). The text of the current version comes from {@link
- * DocumentText}, which is not reachable from the document as an association: whoever stores a text
- * asks for the document to be indexed again; changes to the document's own properties and versions
- * are followed by Hibernate Search itself, through the dependencies declared here.
+ * DocumentText}, which is not reachable from the document as an association. What is read here
+ * decides what {@link IndexJournal} records: a change to the document, one of its versions or a
+ * version's text journals the document for indexing again on every node. Reading anything else
+ * (say, the library's name) needs that entity added there. The dependencies declared here are what
+ * Hibernate Search requires of a binder; its own indexing of changes is switched off.
  */
 public final class DocumentBinder implements TypeBinder {
 
