@@ -120,7 +120,8 @@ class ArchitectureTest {
                         || type.getName().equals("org.hibernate.Session")
                         // The index journal listens to Hibernate's events (IndexJournal).
                         || HIBERNATE_EVENTS.stream()
-                            .anyMatch(p -> type.getPackageName().startsWith("org.hibernate." + p))
+                            .anyMatch(
+                                p -> (type.getPackageName() + ".").startsWith("org.hibernate." + p))
                         || type.getName().equals("jakarta.persistence.PersistenceUnitUtil")
                         || (type.getPackageName().startsWith("eu.smek")
                             && inModule("smek-model").test(type))))
