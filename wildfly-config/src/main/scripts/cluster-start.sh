@@ -11,7 +11,7 @@
 #                             (default 127.0.0.1, 5432, postgres; trust authentication or a ~/.pgpass)
 #   SMEK_CLUSTER_OFFSETS      port offsets of the nodes (default "20000 20100": HTTP 28080 and 28180)
 #   SMEK_BALANCER_OFFSET      port offset of the balancer (default 20500: HTTP 28580, the cluster's address)
-#   SMEK_ADMIN_PASSWORD       the first administrator's password (default Cluster-Admin-2026; login "admin")
+#   SMEK_ADMIN_PASSWORD       the first administrator's password (default Karpaty-Klaster-2026; login "admin")
 #   SMEK_CLUSTER_HEAP         each node's -Xmx (default 1g)
 #   SMEK_EAR                  the EAR to deploy (default smek-ear/target/smek.ear)
 # Other SMEK_* variables (mail, session timeout, ...) are passed to the nodes unchanged.
@@ -98,7 +98,7 @@ start_node() {
 # Starts node-$n of the local cluster in the background (written by cluster-start.sh).
 export SMEK_DB_URL='$db_url' SMEK_DB_USER='$PGUSER' SMEK_DB_PASSWORD='${PGPASSWORD:-postgres}'
 export SMEK_CLUSTER_MEMBERS='$members' SMEK_DOCUMENTS_DIR='$dir/documents'
-export SMEK_ADMIN_PASSWORD='${SMEK_ADMIN_PASSWORD:-Cluster-Admin-2026}'
+export SMEK_ADMIN_PASSWORD='${SMEK_ADMIN_PASSWORD:-Karpaty-Klaster-2026}'
 export SMEK_PUBLIC_URL='http://127.0.0.1:$((8080 + balancer_offset))'
 export JBOSS_JAVA_SIZING='-Xms128m -Xmx${SMEK_CLUSTER_HEAP:-1g}'
 # standalone.sh then writes the JVM's own pid, which cluster-stop.sh and the failover test kill.
@@ -170,4 +170,4 @@ for _ in $(seq 120); do
 done
 curl -fs -o /dev/null "$balancer_url/login" || { echo "The balancer does not answer at $balancer_url" >&2; exit 1; }
 mv "$state" "$dir/cluster.env"
-echo "Cluster up: $balancer_url/ (admin / ${SMEK_ADMIN_PASSWORD:-Cluster-Admin-2026}); stop it with $scripts/cluster-stop.sh"
+echo "Cluster up: $balancer_url/ (admin / ${SMEK_ADMIN_PASSWORD:-Karpaty-Klaster-2026}); stop it with $scripts/cluster-stop.sh"

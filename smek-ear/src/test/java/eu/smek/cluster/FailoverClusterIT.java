@@ -38,7 +38,7 @@ class FailoverClusterIT {
 
   private static final String ADMIN = "admin";
   private static final String PASSWORD =
-      System.getenv().getOrDefault("SMEK_ADMIN_PASSWORD", "Cluster-Admin-2026");
+      System.getenv().getOrDefault("SMEK_ADMIN_PASSWORD", "Karpaty-Klaster-2026");
   private static final Pattern FOLDER_FORM_ACTION =
       Pattern.compile("<form id=\"folder-form\"[^>]*action=\"([^\"]+)\"");
 

@@ -63,7 +63,8 @@ public class Bootstrap {
         .failOnMissingLocations(true)
         // The server's timer service (wildfly-config 10-timers.cli) creates its table
         // jboss_ejb_timer in the same schema when it starts, before the application migrates: on a
-        // new database Flyway then finds a schema that is not empty. A baseline at version 0 records
+        // new database Flyway then finds a schema that is not empty. A baseline at version 0
+        // records
         // that and applies every migration from V1; a database with a history is not affected.
         .baselineOnMigrate(true)
         .baselineVersion("0")
