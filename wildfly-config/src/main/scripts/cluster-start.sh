@@ -100,6 +100,8 @@ export SMEK_DB_URL='$db_url' SMEK_DB_USER='$PGUSER' SMEK_DB_PASSWORD='${PGPASSWO
 export SMEK_CLUSTER_MEMBERS='$members' SMEK_DOCUMENTS_DIR='$dir/documents'
 export SMEK_ADMIN_PASSWORD='${SMEK_ADMIN_PASSWORD:-Karpaty-Klaster-2026}'
 export SMEK_PUBLIC_URL='http://127.0.0.1:$((8080 + balancer_offset))'
+# Mail as the caller says, or the defaults (an empty value, e.g. from a test run, would break the mail session).
+export SMEK_SMTP_HOST='${SMEK_SMTP_HOST:-localhost}' SMEK_SMTP_PORT='${SMEK_SMTP_PORT:-25}'
 export JBOSS_JAVA_SIZING='-Xms128m -Xmx${SMEK_CLUSTER_HEAP:-1g}'
 # standalone.sh then writes the JVM's own pid, which cluster-stop.sh and the failover test kill.
 export LAUNCH_JBOSS_IN_BACKGROUND=1 JBOSS_PIDFILE='$base/server.pid'
