@@ -30,9 +30,10 @@ import org.junit.jupiter.api.Test;
 /**
  * Failover on the local cluster (see {@link Cluster}): a user signs in through the balancer, opens
  * a page with a view-scoped bean and uploads a document; the node their session is pinned to is
- * killed with SIGKILL; through the balancer they are still signed in, the page's form still works,
- * the document downloads byte for byte and is found by the search on the other node; the killed
- * node comes back and rejoins; and a persistent timer that is due all along runs once per timeout.
+ * killed with SIGKILL; through the balancer they are still signed in, the page's form answers with
+ * the translated "page has expired" page and works after a reload, the document downloads byte for
+ * byte and is found by the search on the other node; the killed node comes back and rejoins; and a
+ * persistent timer that is due all along runs once per timeout.
  */
 class FailoverClusterIT {
 
@@ -109,15 +110,21 @@ class FailoverClusterIT {
     assertThat(dashboard.statusCode()).as("the dashboard, not the sign-in page").isEqualTo(200);
     assertThat(dashboard.body()).doesNotContain("login-form");
 
-    // The form opened on the killed node still works: the view-scoped bean (which knows the
-    // library) and the view state were replicated with the session.
+    // The form opened on the killed node does not survive it: the session does, but JSF's view
+    // state of that page is not found on the other node (see README, Running as a cluster). The
+    // user gets the translated "page has expired" page, still signed in, reloads and goes on.
     String folderName = "After the crash";
     folderForm.put("folder-form", "folder-form");
     folderForm.put("folder-form:folder-name", folderName);
     folderForm.put("folder-form:folder-visibility", "");
     folderForm.put("folder-form:create-folder", "");
-    HttpResponse<String> created =
-        browser.postForm(action.group(1).replace("&amp;", "&"), folderForm);
+    String formAction = action.group(1).replace("&amp;", "&");
+    HttpResponse<String> expired = browser.postForm(formAction, folderForm);
+    assertThat(expired.body()).contains("The page has expired").contains("Administrator");
+    HttpResponse<String> reloaded = browser.get("/documents/view-library?id=" + libraryId);
+    assertThat(reloaded.statusCode()).isEqualTo(200);
+    folderForm.putAll(Http.formState(reloaded.body()));
+    HttpResponse<String> created = browser.postForm(formAction, folderForm);
     assertThat(created.statusCode())
         .as("the form's answer (a redirect when it worked): %s", created.body())
         .isEqualTo(302);
