@@ -42,8 +42,9 @@ class PersistenceIT extends InContainerTest {
   void everyMigrationIsApplied() {
     List<?> versions =
         data.nativeQuery(
+            // Without the baseline a new database gets because the timer table came first.
             "select version from flyway_schema_history where success = true and version is not null"
-                + " order by installed_rank");
+                + " and type <> 'BASELINE' order by installed_rank");
     assertEquals(
         List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"),
         versions.stream().map(String::valueOf).toList());

@@ -507,11 +507,12 @@ public class DocumentService {
   }
 
   /**
-   * Deletes the blobs no version refers to, and what interrupted uploads left behind. Every node
-   * may run it on the shared store: deleting is idempotent, and young blobs are spared. Outside a
-   * transaction: walking a large store may take longer than a transaction may last.
+   * Deletes the blobs no version refers to, and what interrupted uploads left behind. A persistent
+   * timer, so one node of the cluster walks the shared store each hour (were it run twice, deleting
+   * is idempotent, and young blobs are spared). Outside a transaction: walking a large store may
+   * take longer than a transaction may last.
    */
-  @Schedule(hour = "*", minute = "41", persistent = false)
+  @Schedule(hour = "*", minute = "41", persistent = true)
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   void deleteOrphans() {
     int deleted = storage.blobs().deleteOrphans(referencedBlobs()::contains, ORPHAN_GRACE);
@@ -523,9 +524,10 @@ public class DocumentService {
   /**
    * Checks the SHA-256 of every file a version refers to once a week at night; downloads check the
    * cheaper chunk checksums only (see {@code ChunkChecksums}). What is damaged or missing is logged
-   * for the IT staff, who restore it from the backup.
+   * for the IT staff, who restore it from the backup. A persistent timer: one node of the cluster
+   * reads the files; a check missed while the servers were down runs once when one starts.
    */
-  @Schedule(dayOfWeek = "Sun", hour = "3", minute = "23", persistent = false)
+  @Schedule(dayOfWeek = "Sun", hour = "3", minute = "23", persistent = true)
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   void scrub() {
     Set<String> referenced = referencedBlobs();

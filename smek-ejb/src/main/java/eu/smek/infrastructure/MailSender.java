@@ -62,7 +62,12 @@ public class MailSender {
     sendPending();
   }
 
-  @Schedule(second = "*/30", minute = "*", hour = "*", persistent = false)
+  /**
+   * The retry round. A persistent timer (in the database, wildfly-config 10-timers.cli), so one
+   * node of the cluster runs each round. Rounds missed while every node was down are not made up
+   * one by one: the timer service runs one round at start-up and goes on from the next half minute.
+   */
+  @Schedule(second = "*/30", minute = "*", hour = "*", persistent = true)
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public void sendPendingRegularly() {
     sendPending();

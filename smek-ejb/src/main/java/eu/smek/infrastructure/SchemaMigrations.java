@@ -23,6 +23,13 @@ public final class SchemaMigrations {
         .locations("classpath:db/migration")
         // Java migrations live with their feature, not in db/migration, so they are named here.
         .javaMigrations(new OrganisationSearchKeyMigration())
-        .failOnMissingLocations(true);
+        .failOnMissingLocations(true)
+        // The server's timer service (wildfly-config 10-timers.cli) creates its table
+        // jboss_ejb_timer in the same schema when it starts, before the application migrates: on a
+        // new database Flyway then finds a schema that is not empty. A baseline at version 0
+        // records that and applies every migration from V1; a database with a history is not
+        // affected.
+        .baselineOnMigrate(true)
+        .baselineVersion("0");
   }
 }

@@ -136,9 +136,9 @@ public class SecurityService {
 
   /**
    * Forgets failed sign-ins that the lockout policy no longer counts, so that names tried once and
-   * never again do not pile up. Every node may run it; deleting twice does no harm.
+   * never again do not pile up. A persistent timer: one node of the cluster runs it each hour.
    */
-  @Schedule(hour = "*", minute = "23", persistent = false)
+  @Schedule(hour = "*", minute = "23", persistent = true)
   public int forgetOldFailedSignIns() {
     Instant now = Instant.now();
     return em.createQuery(
