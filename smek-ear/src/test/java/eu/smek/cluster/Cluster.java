@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * The local cluster of wildfly-config/src/main/scripts, for tests: started by cluster-start.sh
@@ -131,13 +132,16 @@ public final class Cluster {
             "-c",
             "--controller=remote+http://127.0.0.1:" + (9990 + offset(n)),
             "--command=/subsystem=jgroups/channel=ee:read-attribute(name=view)");
-    // "result" => "[node-1|3] (2) [node-1, node-2]"
+    // "result" => "[node-1|3] (2) [node-1, node-2]"; a member that rejoined may carry its JGroups
+    // version: "node-1(v=16.0.5)".
     int open = out.lastIndexOf('[');
     int close = out.lastIndexOf(']');
     if (open < 0 || close < open) {
       return List.of();
     }
-    return List.of(out.substring(open + 1, close).split(",\\s*"));
+    return Stream.of(out.substring(open + 1, close).split(",\\s*"))
+        .map(member -> member.replaceFirst("\\(v=[^)]*\\)$", ""))
+        .toList();
   }
 
   /** Runs SQL in the cluster's database with psql and returns its unaligned output. */

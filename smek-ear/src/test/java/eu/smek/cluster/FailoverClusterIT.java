@@ -162,7 +162,7 @@ class FailoverClusterIT {
     // Last, because it depends on the search engine's cluster answer, not on this harness.
     Http survivor = new Http(cluster.node(other));
     Cluster.waitUntil(
-        () -> search(survivor, auth, word).contains("\"id\":" + documentId),
+        () -> search(survivor, auth, word).contains("\"documentId\":" + documentId),
         Duration.ofSeconds(60),
         "the search on node-" + other + " to find the document uploaded before the crash");
   }
