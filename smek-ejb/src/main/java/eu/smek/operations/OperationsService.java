@@ -93,7 +93,11 @@ public class OperationsService {
     MigrationInfo current = info.current();
     return new Migrations(
         current == null || current.getVersion() == null ? "-" : current.getVersion().toString(),
-        info.applied().length,
+        // The baseline Flyway records on a new database (see SchemaMigrations) is no migration.
+        (int)
+            Arrays.stream(info.applied())
+                .filter(migration -> !migration.getType().isBaseline())
+                .count(),
         info.pending().length,
         (int)
             Arrays.stream(info.all()).filter(migration -> migration.getState().isFailed()).count(),
