@@ -682,21 +682,28 @@ class DocumentWebIT extends InContainerTest {
 
     byte[] lost = pdf();
     long missing = uploaded(library, "lost.pdf", lost);
-    Files.delete(blob(store, sha256(lost)));
-    assertEquals(500, browser.getBytes("/documents/files/" + missing).statusCode());
-    HttpResponse<String> problem =
-        http.get("/api/v1/documents/" + missing + "/content", "Authorization", auth(clerk));
-    assertEquals(500, problem.statusCode(), problem.body());
-    assertEquals("file.missing", json(problem).getString("code"));
-
     byte[] original = pdf();
     long damaged = uploaded(library, "damaged.pdf", original);
-    byte[] changed = original.clone();
-    changed[changed.length / 2] ^= 1;
-    Files.write(blob(store, sha256(original)), changed);
-    HttpResponse<byte[]> refused = browser.getBytes("/documents/files/" + damaged);
-    assertEquals(500, refused.statusCode());
-    assertFalse(Arrays.equals(changed, refused.body()));
+    try {
+      Files.delete(blob(store, sha256(lost)));
+      assertEquals(500, browser.getBytes("/documents/files/" + missing).statusCode());
+      HttpResponse<String> problem =
+          http.get("/api/v1/documents/" + missing + "/content", "Authorization", auth(clerk));
+      assertEquals(500, problem.statusCode(), problem.body());
+      assertEquals("file.missing", json(problem).getString("code"));
+
+      byte[] changed = original.clone();
+      changed[changed.length / 2] ^= 1;
+      Files.write(blob(store, sha256(original)), changed);
+      HttpResponse<byte[]> refused = browser.getBytes("/documents/files/" + damaged);
+      assertEquals(500, refused.statusCode());
+      assertFalse(Arrays.equals(changed, refused.body()));
+    } finally {
+      // The store is shared with the other tests (BackupRestoreIT backs all of it up): put the
+      // right bytes back, as IT staff would from a backup.
+      Files.write(blob(store, sha256(lost)), lost);
+      Files.write(blob(store, sha256(original)), original);
+    }
   }
 
   // Helpers
