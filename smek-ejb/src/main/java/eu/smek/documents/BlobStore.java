@@ -46,7 +46,6 @@ public final class BlobStore {
 
   private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
   private static final int BUFFER = 64 * 1024;
-  private static final long MIB = 1024 * 1024;
 
   /**
    * The file that {@code backup.sh} (wildfly-config/src/main/scripts) keeps in the store's root
@@ -370,41 +369,14 @@ public final class BlobStore {
     return new Usage(totals[0], totals[1]);
   }
 
-  /**
-   * Whether the store can take uploads now: its directory is there (never created here: a missing
-   * directory may be a share that is not mounted, and writing into the mount point would hide
-   * that), a file can be written and removed in {@code incoming}, where every upload starts, and
-   * its file system has at least {@code minimumFreeBytes} free. Returns the problem, or empty.
-   */
+  /** Whether the store can take uploads now: see {@link BlobStoreDirectory#problem(long)}. */
   public Optional<String> problem(long minimumFreeBytes) {
-    if (!Files.isDirectory(root)) {
-      return Optional.of("missing: " + root);
-    }
-    try {
-      Path probe = Files.createTempFile(incoming, "readiness-", ".probe");
-      try {
-        Files.write(probe, new byte[] {1});
-      } finally {
-        Files.delete(probe);
-      }
-    } catch (IOException | SecurityException e) {
-      return Optional.of("not writable: " + incoming + " (" + e + ")");
-    }
-    long free = freeBytes();
-    if (free < minimumFreeBytes) {
-      return Optional.of(
-          "low on space: " + free / MIB + " MiB free, at least " + minimumFreeBytes / MIB + " MiB");
-    }
-    return Optional.empty();
+    return new BlobStoreDirectory(root).problem(minimumFreeBytes);
   }
 
   /** The space left on the store's file system for this process. */
   public long freeBytes() {
-    try {
-      return Files.getFileStore(root).getUsableSpace();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return new BlobStoreDirectory(root).freeBytes();
   }
 
   private static Path blobOf(Path sidecar) {

@@ -4,7 +4,6 @@ import eu.smek.infrastructure.FileNames;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.InputStream;
-import java.nio.file.Path;
 import java.time.Duration;
 
 /**
@@ -23,9 +22,7 @@ public class DocumentStorage {
 
   @PostConstruct
   void configure() {
-    String dataDir = System.getProperty("jboss.server.data.dir", "target");
-    blobs =
-        new BlobStore(Path.of(System.getProperty("smek.documents.dir", dataDir + "/documents")));
+    blobs = new BlobStore(BlobStoreDirectory.configured().root());
     maximumBytes = Long.getLong("smek.documents.max-upload-mib", 200) * 1024 * 1024;
     lockDuration = Duration.ofHours(Long.getLong("smek.documents.lock-hours", 8));
   }

@@ -1,6 +1,5 @@
 /**
- * Operations pages for IT staff, the readiness checks of the database and the blob store meant for
- * {@code /health/ready} (not yet found there: WildFly looks for them only in an EAR's lib, see the
- * README), and the session tracking behind the signed-in sessions metric.
+ * Operations pages for IT staff and the session tracking behind the signed-in sessions metric. The
+ * readiness checks are in the model module, in the EAR's lib, where MicroProfile Health finds them.
  */
 package eu.smek.operations;

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
 
   private static final String SEARCH_INDEX = "eu.smek.documents.index";
+  private static final String READINESS = "eu.smek.operations";
 
   /** What a Hibernate event listener that writes through the session's connection needs. */
   private static final List<String> HIBERNATE_EVENTS =
@@ -80,7 +81,7 @@ class ArchitectureTest {
     classes()
         .that(inModule("smek-model"))
         .and()
-        .resideOutsideOfPackage(SEARCH_INDEX)
+        .resideOutsideOfPackages(SEARCH_INDEX, READINESS)
         .should()
         .onlyDependOnClassesThat(
             DescribedPredicate.describe(
@@ -91,6 +92,31 @@ class ArchitectureTest {
                         || type.getPackageName().startsWith("jakarta.validation")
                         || type.getName().equals("jakarta.ejb.ApplicationException")
                         || type.getName().equals("org.hibernate.annotations.Immutable")
+                        || type.getPackageName().startsWith("eu.smek")))
+        .check(smek);
+  }
+
+  /**
+   * The readiness checks live in the model jar only because MicroProfile Health finds them nowhere
+   * else in an EAR; they may use JDBC, CDI and resource injection, and the model's blob-store
+   * directory, nothing else.
+   */
+  @Test
+  void theReadinessChecksUseOnlyJdbcCdiAndMicroProfileHealth() {
+    classes()
+        .that(inModule("smek-model"))
+        .and()
+        .resideInAPackage(READINESS)
+        .should()
+        .onlyDependOnClassesThat(
+            DescribedPredicate.describe(
+                "Java, JDBC, CDI, resource injection, concurrency, MicroProfile Health or the model",
+                type ->
+                    type.getPackageName().startsWith("java.")
+                        || type.getPackageName().equals("javax.sql")
+                        || type.getPackageName().startsWith("jakarta.enterprise.")
+                        || type.getPackageName().equals("jakarta.annotation")
+                        || type.getPackageName().equals("org.eclipse.microprofile.health")
                         || type.getPackageName().startsWith("eu.smek")))
         .check(smek);
   }

@@ -1,6 +1,5 @@
 package eu.smek.operations;
 
-import eu.smek.infrastructure.Database;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,8 +7,10 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
@@ -27,42 +28,53 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class DatabaseReadiness implements HealthCheck {
 
-  @Resource(lookup = Database.JNDI_NAME)
+  private static final String NAME = "smek-database";
+
+  /** The EJB module's {@code Database.JNDI_NAME}, which this jar in the EAR's lib cannot see. */
+  @Resource(lookup = "java:jboss/datasources/SmekDS")
   private DataSource dataSource;
 
   @Resource private ManagedExecutorService executor;
 
   @Override
   public HealthCheckResponse call() {
-    int timeout = Integer.getInteger("smek.health.db-timeout-seconds", 3);
-    CompletableFuture<Void> query = CompletableFuture.runAsync(this::selectOne, executor);
+    Optional<String> problem =
+        problem(dataSource, executor, Integer.getInteger("smek.health.db-timeout-seconds", 3));
+    return problem
+        .map(error -> HealthCheckResponse.named(NAME).down().withData("error", error).build())
+        .orElseGet(() -> HealthCheckResponse.named(NAME).up().build());
+  }
+
+  /**
+   * Why the database cannot serve now, or empty: it must answer {@code select 1}, run on {@code
+   * executor}, within {@code timeoutSeconds}.
+   */
+  static Optional<String> problem(DataSource dataSource, Executor executor, int timeoutSeconds) {
+    CompletableFuture<Void> query =
+        CompletableFuture.runAsync(() -> selectOne(dataSource, timeoutSeconds), executor);
     try {
-      query.get(timeout, TimeUnit.SECONDS);
-      return HealthCheckResponse.named("smek-database").up().build();
+      query.get(timeoutSeconds, TimeUnit.SECONDS);
+      return Optional.empty();
     } catch (TimeoutException e) {
       query.cancel(true);
-      return down("no answer within " + timeout + " s");
+      return Optional.of("no answer within " + timeoutSeconds + " s");
     } catch (ExecutionException e) {
-      return down(String.valueOf(e.getCause()));
+      return Optional.of(String.valueOf(e.getCause().getMessage()));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return down("interrupted");
+      return Optional.of("interrupted");
     }
   }
 
-  private void selectOne() {
+  private static void selectOne(DataSource dataSource, int timeoutSeconds) {
     try (Connection connection = dataSource.getConnection();
         Statement statement = connection.createStatement()) {
-      statement.setQueryTimeout(Integer.getInteger("smek.health.db-timeout-seconds", 3));
+      statement.setQueryTimeout(timeoutSeconds);
       try (ResultSet result = statement.executeQuery("select 1")) {
         result.next();
       }
     } catch (SQLException e) {
       throw new IllegalStateException(e.getMessage(), e);
     }
-  }
-
-  private static HealthCheckResponse down(String error) {
-    return HealthCheckResponse.named("smek-database").down().withData("error", error).build();
   }
 }

@@ -1,9 +1,7 @@
 package eu.smek.operations;
 
-import eu.smek.documents.BlobStore;
-import eu.smek.documents.DocumentStorage;
+import eu.smek.documents.BlobStoreDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.util.Optional;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -19,11 +17,9 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class BlobStoreReadiness implements HealthCheck {
 
-  @Inject private DocumentStorage storage;
-
   @Override
   public HealthCheckResponse call() {
-    BlobStore blobs = storage.blobs();
+    BlobStoreDirectory blobs = BlobStoreDirectory.configured();
     long minimumFreeMib = Long.getLong("smek.health.min-free-mib", 1024);
     Optional<String> problem = blobs.problem(minimumFreeMib * 1024 * 1024);
     HealthCheckResponseBuilder response =
