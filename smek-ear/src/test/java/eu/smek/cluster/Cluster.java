@@ -110,14 +110,29 @@ public final class Cluster {
 
   /**
    * Starts a node again with its own start.sh and waits until it serves the application and is a
-   * member of the cluster again.
+   * member of the cluster again, with every other node that runs.
    */
   public void restart(int n) {
     run(Duration.ofMinutes(2), base(n).resolve("start.sh").toString());
     waitUntil(
-        () -> answers(node(n) + "/login") && members(n).size() == nodes(),
+        () -> answers(node(n) + "/login") && members(n).size() == running(),
         START,
         "node-" + n + " to serve and rejoin the cluster");
+  }
+
+  /** How many nodes have a live process. */
+  private int running() {
+    int running = 0;
+    for (int n = 1; n <= nodes(); n++) {
+      Path pid = base(n).resolve("server.pid");
+      if (Files.exists(pid)
+          && ProcessHandle.of(Long.parseLong(read(pid).trim()))
+              .map(ProcessHandle::isAlive)
+              .orElse(false)) {
+        running++;
+      }
+    }
+    return running;
   }
 
   /**

@@ -31,7 +31,11 @@ final class ClusterMembers {
     }
   }
 
-  /** The members of a JGroups view such as {@code [node-a|3] (2) [node-a, node-b]}. */
+  /**
+   * The members of a JGroups view such as {@code [node-a|3] (2) [node-a, node-b]}; a member that
+   * rejoined may carry its JGroups version ({@code node-a(v=5.4.8)}), which is not part of its
+   * name.
+   */
   static List<String> members(String view) {
     int open = view.lastIndexOf('[');
     int close = view.lastIndexOf(']');
@@ -39,7 +43,7 @@ final class ClusterMembers {
       return List.of(view);
     }
     return Arrays.stream(view.substring(open + 1, close).split(","))
-        .map(String::trim)
+        .map(member -> member.trim().replaceFirst("\\(v=[^)]*\\)$", ""))
         .filter(member -> !member.isEmpty())
         .toList();
   }

@@ -10,6 +10,7 @@ import eu.smek.infrastructure.SchemaMigrations;
 import eu.smek.security.RequiresPermission;
 import eu.smek.security.SecurityService;
 import jakarta.annotation.Resource;
+import jakarta.ejb.Schedule;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -28,15 +29,20 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Date;
+import java.util.List;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.MigrationState;
 
-/** The state of this node, for IT operators. */
+/** The state of this node, for IT operators, and the cluster's housekeeping of its jobs. */
 @Stateless
 public class OperationsService {
+
+  private static final Logger LOG = Logger.getLogger(OperationsService.class.getName());
 
   @Resource(lookup = Database.JNDI_NAME)
   private DataSource dataSource;
@@ -150,5 +156,40 @@ public class OperationsService {
 
   private long count(String query) {
     return em.createQuery(query, Long.class).getSingleResult();
+  }
+
+  /**
+   * Gives back the timeouts that nodes no longer in the cluster had claimed. Before a persistent
+   * job runs, a node claims it by setting its row in {@code jboss_ejb_timer} to {@code IN_TIMEOUT}
+   * with its name, and no other node may run that job until the claim ends. A node killed during a
+   * run never ends it, so without this the job would stop in the whole cluster until that node came
+   * back (measured by {@code FailoverClusterIT}). Runs on every node every 20 s, as a timer that is
+   * not persistent, so that no claim can hold it up. A single server has no view to go by: its
+   * restart ends its own claims. A node cut off from the others by the network but alive would lose
+   * its claims too; the one run it is in may then run twice.
+   */
+  @Schedule(hour = "*", minute = "*", second = "*/20", persistent = false)
+  void releaseClaimsOfDepartedNodes() {
+    List<String> members = ClusterMembers.read();
+    String self = System.getProperty("jboss.node.name");
+    Optional<String> partition = TimerPartition.read();
+    // A view without this node is no view to go by (it is joining, or the view is unreadable).
+    if (!members.contains(self) || partition.isEmpty()) {
+      return;
+    }
+    int released =
+        em.createNativeQuery(
+                "update jboss_ejb_timer set timer_state = 'ACTIVE', node_name = null"
+                    + " where partition_name = ?1 and timer_state in ('IN_TIMEOUT', 'RETRY_TIMEOUT')"
+                    + " and node_name not in (?2)")
+            .setParameter(1, partition.get())
+            .setParameter(2, members)
+            .executeUpdate();
+    if (released > 0) {
+      LOG.log(
+          Level.WARNING,
+          "Released {0} job run(s) claimed by nodes that left the cluster (members: {1})",
+          new Object[] {released, members});
+    }
   }
 }

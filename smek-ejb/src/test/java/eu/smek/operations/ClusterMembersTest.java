@@ -14,6 +14,12 @@ class ClusterMembersTest {
   }
 
   @Test
+  void aMemberThatRejoinedIsNamedWithoutItsVersion() {
+    assertThat(ClusterMembers.members("[node-b|4] (2) [node-b, node-a(v=5.4.8.Final)]"))
+        .containsExactly("node-b", "node-a");
+  }
+
+  @Test
   void showsAViewItCannotReadAsItIs() {
     assertThat(ClusterMembers.members("no view")).containsExactly("no view");
   }
