@@ -61,6 +61,7 @@ public final class BlobStore {
 
   private final Path root;
   private final Path incoming;
+  private final BlobStoreDirectory directory;
   private final Clock clock;
 
   public BlobStore(Path root) {
@@ -69,7 +70,8 @@ public final class BlobStore {
 
   BlobStore(Path root, Clock clock) {
     this.root = root.toAbsolutePath().normalize();
-    this.incoming = this.root.resolve("incoming");
+    this.directory = new BlobStoreDirectory(this.root);
+    this.incoming = directory.incoming();
     this.clock = clock;
     try {
       Files.createDirectories(incoming);
@@ -371,12 +373,12 @@ public final class BlobStore {
 
   /** Whether the store can take uploads now: see {@link BlobStoreDirectory#problem(long)}. */
   public Optional<String> problem(long minimumFreeBytes) {
-    return new BlobStoreDirectory(root).problem(minimumFreeBytes);
+    return directory.problem(minimumFreeBytes);
   }
 
   /** The space left on the store's file system for this process. */
   public long freeBytes() {
-    return new BlobStoreDirectory(root).freeBytes();
+    return directory.freeBytes();
   }
 
   private static Path blobOf(Path sidecar) {
