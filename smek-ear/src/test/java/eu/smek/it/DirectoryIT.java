@@ -40,7 +40,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.hibernate.stat.Statistics;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -395,17 +394,7 @@ class DirectoryIT extends InContainerTest {
         .toList();
   }
 
-  /** The statements of a call, after a first call in which the realm read the user's roles. */
   private long statements(Callable<?> work) throws Exception {
-    return TestSubjects.as(
-        admin,
-        () -> {
-          work.call();
-          Statistics statistics = data.statistics();
-          work.call();
-          long count = statistics.getPrepareStatementCount();
-          statistics.setStatisticsEnabled(false);
-          return count;
-        });
+    return StatementCount.of(data, admin, work);
   }
 }
