@@ -1,6 +1,7 @@
 package eu.smek.calendar.ical;
 
 import java.net.URI;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -11,6 +12,7 @@ import java.time.temporal.Temporal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import net.fortuna.ical4j.model.Recur;
 
 /**
  * One VEVENT, as SMEK writes and reads it: in an export or feed, an invitation, a reply or a
@@ -22,7 +24,7 @@ import java.util.Objects;
  * @param uid the event's identity across all its versions; never changes
  * @param sequence the revision the organiser sent; every change that matters to attendees raises it
  * @param stamp when this copy was written (DTSTAMP), in whole seconds
- * @param summary the title, may be null; line breaks become spaces
+ * @param summary the title, may be null (blank is null); line breaks become spaces
  * @param description may be null; line breaks are kept (as LF)
  * @param location may be null; line breaks become spaces
  * @param url a link to the event in SMEK, may be null
@@ -30,7 +32,8 @@ import java.util.Objects;
  * @param status may be null
  * @param start a {@code ZonedDateTime} or, for an all-day event, a {@code LocalDate}
  * @param end of the same kind as {@code start}, not before it; for all-day events exclusive
- * @param rrule the recurrence rule as in RFC 5545 ({@code FREQ=WEEKLY;BYDAY=MO}), or null
+ * @param rrule the recurrence rule as in RFC 5545 ({@code FREQ=WEEKLY;BYDAY=MO}), or null; kept
+ *     with its parts in ical4j's order
  * @param exdates occurrences left out of the rule, of the same kind as {@code start}
  * @param recurrenceId for an overridden occurrence: the start it had by the rule, else null
  * @param organizer may be null for an export; invitations, replies and cancellations need one
@@ -64,10 +67,10 @@ public record IcsEvent(
     stamp = Objects.requireNonNull(stamp, "stamp").truncatedTo(ChronoUnit.SECONDS);
     // A title and a place are one line; a description keeps its lines, all ending in LF, which
     // ical4j escapes as \n (a bare CR would otherwise reach the file).
-    summary = summary == null ? null : IcsAddresses.oneLine(summary);
-    location = location == null ? null : IcsAddresses.oneLine(location);
+    summary = summary == null || summary.isBlank() ? null : IcsAddresses.oneLine(summary);
+    location = location == null || location.isBlank() ? null : IcsAddresses.oneLine(location);
     description =
-        description == null
+        description == null || description.isBlank()
             ? null
             : description.replaceAll("\\r\\n?", "\n").replaceAll("[\\p{Cntrl}&&[^\n\t]]", " ");
     categories =
@@ -88,9 +91,7 @@ public record IcsEvent(
     if (start instanceof LocalDate && end.equals(start)) {
       throw new IllegalArgumentException("An all-day event ends at least one day after it starts");
     }
-    if (rrule != null && (rrule.isBlank() || !rrule.equals(IcsAddresses.oneLine(rrule)))) {
-      throw new IllegalArgumentException("An RRULE is one line");
-    }
+    rrule = rrule == null ? null : canonical(rrule);
     List<Temporal> sameZone = new ArrayList<>();
     for (Temporal exdate : exdates == null ? List.<Temporal>of() : exdates) {
       sameZone.add(inStartZone(start, exdate));
@@ -151,6 +152,18 @@ public record IcsEvent(
             .findFirst()
             .orElseThrow(() -> new IllegalArgumentException(email + " is not invited"));
     return toBuilder().stamp(now).attendees(List.of(attendee.answering(answer))).build();
+  }
+
+  /** The rule as ical4j writes it, so a rule compares equal however its parts were ordered. */
+  private static String canonical(String rrule) {
+    if (rrule.isBlank() || !rrule.equals(IcsAddresses.oneLine(rrule))) {
+      throw new IllegalArgumentException("An RRULE is one line");
+    }
+    try {
+      return new Recur<Temporal>(rrule.strip()).toString();
+    } catch (IllegalArgumentException | DateTimeException e) {
+      throw new IllegalArgumentException("Not an RRULE: " + rrule, e);
+    }
   }
 
   private static void checkKind(Temporal start, Temporal value) {

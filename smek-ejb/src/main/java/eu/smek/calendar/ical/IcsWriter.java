@@ -47,7 +47,8 @@ import net.fortuna.ical4j.model.property.Uid;
 import net.fortuna.ical4j.model.property.Url;
 import net.fortuna.ical4j.model.property.Version;
 import net.fortuna.ical4j.model.property.XProperty;
-import net.fortuna.ical4j.validate.ValidationException;
+import net.fortuna.ical4j.validate.ITIPValidator;
+import net.fortuna.ical4j.validate.ValidationResult;
 
 /**
  * Writes events as one VCALENDAR with ical4j: an export or feed (PUBLISH), an invitation (REQUEST),
@@ -77,11 +78,17 @@ public final class IcsWriter {
    */
   public static String write(IcsMethod method, String calendarName, List<IcsEvent> events) {
     Calendar calendar = calendar(method, calendarName, events);
+    ValidationResult result = calendar.validate();
+    if (method != IcsMethod.PUBLISH) {
+      result = result.merge(new ITIPValidator().validate(calendar));
+    }
+    if (result.hasErrors()) {
+      // ical4j's outputter only logs what is invalid; SMEK sends nothing Outlook might refuse.
+      throw new IllegalArgumentException("Not a valid " + method + ": " + result);
+    }
     StringWriter text = new StringWriter();
     try {
-      new CalendarOutputter(true).output(calendar, text);
-    } catch (ValidationException e) {
-      throw new IllegalArgumentException("Not a valid " + method + ": " + e.getMessage(), e);
+      new CalendarOutputter(false).output(calendar, text);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -133,7 +140,8 @@ public final class IcsWriter {
     if (!event.exdates().isEmpty()) {
       vevent.add(exdates(event));
     }
-    text(vevent, event.summary(), Summary::new);
+    // RFC 5546 asks for a SUMMARY in every method, if need be an empty one.
+    vevent.add(new Summary(event.summary() == null ? "" : event.summary()));
     text(vevent, event.description(), Description::new);
     text(vevent, event.location(), Location::new);
     if (event.url() != null) {

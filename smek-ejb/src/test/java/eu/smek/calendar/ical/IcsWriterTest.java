@@ -94,6 +94,20 @@ class IcsWriterTest {
   }
 
   @Test
+  void anEventThatBreaksTheRulesOfItsMethodIsNotWritten() {
+    // RFC 5546: an invitation has an organiser and attendees, an export at least an organiser.
+    IcsEvent noAttendees = Events.telesession().toBuilder().attendees(List.of()).build();
+    IcsEvent noOrganiser = Events.telesession().toBuilder().organizer(null).build();
+
+    assertThatThrownBy(() -> IcsWriter.write(IcsMethod.REQUEST, List.of(noAttendees)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("ATTENDEE");
+    assertThatThrownBy(() -> IcsWriter.write(IcsMethod.PUBLISH, List.of(noOrganiser)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("ORGANIZER");
+  }
+
+  @Test
   void aCancelWithoutCancelledStatusIsAProgrammingError() {
     assertThatThrownBy(() -> IcsWriter.write(IcsMethod.CANCEL, List.of(Events.telesession())))
         .isInstanceOf(IllegalArgumentException.class)
@@ -125,6 +139,7 @@ class IcsWriterTest {
                 ZonedDateTime.of(2027, 10, 31, 4, 0, 0, 0, WARSAW))
             .stamp(STAMP)
             .summary("Across the autumn change")
+            .organizer(Events.ORGANIZER)
             .build();
     IcsEvent bratislava =
         IcsEvent.builder(
@@ -132,6 +147,7 @@ class IcsWriterTest {
                 ZonedDateTime.of(2026, 5, 4, 9, 0, 0, 0, Events.BRATISLAVA),
                 ZonedDateTime.of(2026, 5, 4, 10, 0, 0, 0, Events.BRATISLAVA))
             .stamp(STAMP)
+            .organizer(Events.ORGANIZER)
             .build();
     String text =
         IcsWriter.write(IcsMethod.PUBLISH, List.of(Events.telesession(), nextYear, bratislava));
