@@ -111,7 +111,7 @@ public final class IcsReader {
     Conversion conversion = new Conversion(zones, calendarZone);
     for (CalendarComponent component : calendar.getComponents()) {
       if (component instanceof VEvent vevent) {
-        conversion.event(vevent);
+        conversion.eventOrNotice(vevent);
       } else if (!(component instanceof VTimeZone)) {
         conversion.notices.add(
             IcsNotice.of("calendar.ical.skipped.component", component.getName()));
@@ -184,7 +184,19 @@ public final class IcsReader {
       this.calendarZone = calendarZone;
     }
 
-    void event(VEvent vevent) {
+    /** Converts an event; one with a value ical4j cannot read is skipped and named. */
+    void eventOrNotice(VEvent vevent) {
+      try {
+        event(vevent);
+      } catch (DateTimeException | IllegalArgumentException invalid) {
+        String named = Optional.ofNullable(value(vevent, "SUMMARY")).orElse(value(vevent, "UID"));
+        notices.add(
+            IcsNotice.of(
+                "calendar.ical.skipped.invalid", named == null ? "" : IcsAddresses.oneLine(named)));
+      }
+    }
+
+    private void event(VEvent vevent) {
       String summary = value(vevent, "SUMMARY");
       String named = summary != null ? summary : value(vevent, "UID");
       String title = named == null ? "" : IcsAddresses.oneLine(named);
