@@ -15,7 +15,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.Component;
 import net.fortuna.ical4j.model.DateList;
+import net.fortuna.ical4j.model.Parameter;
 import net.fortuna.ical4j.model.ParameterList;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.TextList;
@@ -29,6 +31,8 @@ import net.fortuna.ical4j.model.parameter.Value;
 import net.fortuna.ical4j.model.property.Attendee;
 import net.fortuna.ical4j.model.property.CalScale;
 import net.fortuna.ical4j.model.property.Categories;
+import net.fortuna.ical4j.model.property.DateListProperty;
+import net.fortuna.ical4j.model.property.DateProperty;
 import net.fortuna.ical4j.model.property.Description;
 import net.fortuna.ical4j.model.property.DtEnd;
 import net.fortuna.ical4j.model.property.DtStamp;
@@ -121,6 +125,20 @@ public final class IcsWriter {
         .forEach(
             (zone, range) -> calendar.add(IcsZones.definition(zone, range.from(), range.to())));
     events.forEach(event -> calendar.add(vevent(method, event)));
+    // Date properties find their zone through this registry when written, not through ical4j's
+    // JVM-wide one (see IcsZones.ReadingRegistry).
+    IcsZones.ReadingRegistry zones = new IcsZones.ReadingRegistry();
+    calendar.<VEvent>getComponents(Component.VEVENT).stream()
+        .flatMap(vevent -> vevent.getProperties().stream())
+        .filter(property -> property.getParameter(Parameter.TZID).isPresent())
+        .forEach(
+            property -> {
+              if (property instanceof DateProperty<?> date) {
+                date.setTimeZoneRegistry(zones);
+              } else if (property instanceof DateListProperty<?> dates) {
+                dates.setTimeZoneRegistry(zones);
+              }
+            });
     return calendar;
   }
 

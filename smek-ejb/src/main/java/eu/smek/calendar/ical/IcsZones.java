@@ -3,6 +3,7 @@ package eu.smek.calendar.ical;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URL;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -15,11 +16,17 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.data.CalendarParserImpl;
+import net.fortuna.ical4j.data.ContentHandlerContext;
+import net.fortuna.ical4j.data.ParserException;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.Component;
 import net.fortuna.ical4j.model.ComponentList;
+import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.PropertyList;
 import net.fortuna.ical4j.model.TimeZone;
 import net.fortuna.ical4j.model.TimeZoneRegistry;
-import net.fortuna.ical4j.model.TimeZoneRegistryImpl;
 import net.fortuna.ical4j.model.component.Observance;
 import net.fortuna.ical4j.model.component.VTimeZone;
 import net.fortuna.ical4j.model.property.TzId;
@@ -36,8 +43,8 @@ final class IcsZones {
     Ical4j.configure();
   }
 
-  /** ical4j's bundled definitions (the zoneinfo/ resources of its jar). */
-  private static final TimeZoneRegistry BUNDLED = new TimeZoneRegistryImpl();
+  /** ical4j's bundled definitions (the zoneinfo/ resources of its jar), as parsed once. */
+  private static final Map<String, VTimeZone> BUNDLED = new ConcurrentHashMap<>();
 
   /**
    * Windows zone names as Outlook and Exchange write them, to the zone the Unicode CLDR names for
@@ -129,11 +136,7 @@ final class IcsZones {
    * @param to null when a rule repeats without end
    */
   static VTimeZone definition(ZoneId zone, Instant from, Instant to) {
-    TimeZone bundled = BUNDLED.getTimeZone(zone.getId());
-    if (bundled == null) {
-      throw new IllegalArgumentException("ical4j has no definition of the zone " + zone);
-    }
-    VTimeZone full = bundled.getVTimeZone().copy();
+    VTimeZone full = bundled(zone).copy();
     OffsetDateTime start = from.atOffset(ZoneOffset.UTC);
     OffsetDateTime end =
         (to == null
@@ -158,16 +161,46 @@ final class IcsZones {
       kept.add(0, inForceAtStart);
     }
     // ical4j defines some zones as others (Europe/Bratislava as Europe/Prague): the definition
-    // takes the name the events' TZID parameters use.
-    PropertyList properties =
-        new PropertyList(
-            full.getPropertyList().getAll().stream()
-                .filter(p -> !p.getName().equals("TZID") && !p.getName().equals("X-LIC-LOCATION"))
-                .toList());
-    properties = properties.add(new TzId(zone.getId()));
-    properties = properties.add(new XProperty("X-LIC-LOCATION", zone.getId()));
+    // takes the name the events' TZID parameters use, first as is customary.
+    List<Property> properties = new ArrayList<>();
+    properties.add(new TzId(zone.getId()));
+    full.getPropertyList().getAll().stream()
+        .filter(p -> !p.getName().equals("TZID") && !p.getName().equals("X-LIC-LOCATION"))
+        .forEach(properties::add);
+    properties.add(new XProperty("X-LIC-LOCATION", zone.getId()));
     return new VTimeZone(
-        properties, new ComponentList<>(kept.isEmpty() ? full.getObservances() : kept));
+        new PropertyList(properties),
+        new ComponentList<>(kept.isEmpty() ? full.getObservances() : kept));
+  }
+
+  /**
+   * The zone's definition from ical4j's jar. Parsed here rather than by ical4j's TimeZoneLoader,
+   * whose parser registers every definition it reads with java.time (see {@link ReadingRegistry}).
+   */
+  private static VTimeZone bundled(ZoneId zone) {
+    return BUNDLED.computeIfAbsent(
+        zone.getId(),
+        id -> {
+          URL resource = ResourceLoader.getResource("zoneinfo/" + id + ".ics");
+          if (resource == null) {
+            throw new IllegalArgumentException("ical4j has no definition of the zone " + id);
+          }
+          try (InputStream in = resource.openStream()) {
+            Calendar calendar =
+                new CalendarBuilder(
+                        new CalendarParserImpl(),
+                        new ContentHandlerContext(),
+                        new ReadingRegistry())
+                    .build(in);
+            return calendar
+                .<VTimeZone>getComponent(Component.VTIMEZONE)
+                .orElseThrow(() -> new IllegalStateException("No VTIMEZONE in " + resource));
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          } catch (ParserException e) {
+            throw new IllegalStateException("ical4j's definition of " + id + " is unreadable", e);
+          }
+        });
   }
 
   /**
@@ -206,7 +239,7 @@ final class IcsZones {
 
     @Override
     public TimeZone getTimeZone(String id) {
-      return zoneOf(id).map(zone -> BUNDLED.getTimeZone(zone.getId())).orElse(null);
+      return zoneOf(id).map(zone -> new TimeZone(bundled(zone))).orElse(null);
     }
 
     @Override
