@@ -2,11 +2,15 @@ package eu.smek.calendar.ical;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.File;
+import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 import net.fortuna.ical4j.util.CompatibilityHints;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +46,34 @@ class Ical4jInTheServerTest {
 
     assertThat(text).contains("BEGIN:VTIMEZONE\r\nTZID:Europe/Bucharest\r\n");
     assertThat(text).contains("TZOFFSETTO:+0300").contains("TZOFFSETTO:+0200");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void aRedeployedApplicationReadsAndWritesAsTheFirstDid() throws Exception {
+    // Each "deployment" has its own copy of ical4j and of this library, as WildFly gives a
+    // redeployed EAR; java.time's zone providers are shared by all of them.
+    URL[] classPath =
+        Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
+            .map(Ical4jInTheServerTest::url)
+            .toArray(URL[]::new);
+    for (int deployment = 1; deployment <= 2; deployment++) {
+      try (URLClassLoader ear =
+          new URLClassLoader(classPath, ClassLoader.getPlatformClassLoader())) {
+        Supplier<Integer> probe =
+            (Supplier<Integer>)
+                ear.loadClass(RedeployProbe.class.getName()).getDeclaredConstructor().newInstance();
+        assertThat(probe.get()).as("deployment %d", deployment).isEqualTo(2);
+      }
+    }
+  }
+
+  private static URL url(String path) {
+    try {
+      return new File(path).toURI().toURL();
+    } catch (MalformedURLException e) {
+      throw new IllegalArgumentException(path, e);
+    }
   }
 
   @Test
