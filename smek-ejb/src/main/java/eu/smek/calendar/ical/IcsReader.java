@@ -96,7 +96,7 @@ public final class IcsReader {
     if (BEGIN.matcher(text).results().count() > limits.maximumComponents() + 1L) {
       throw IcsRejectedException.tooManyComponents(limits.maximumComponents());
     }
-    IcsZones.ReadingRegistry zones = new IcsZones.ReadingRegistry();
+    IcsZones.LocalRegistry zones = new IcsZones.LocalRegistry();
     Calendar calendar = parse(text, zones);
     long components =
         calendar.getComponents().stream().mapToLong(c -> 1L + subcomponents(c).size()).sum();
@@ -147,7 +147,7 @@ public final class IcsReader {
     return text;
   }
 
-  private static Calendar parse(String text, IcsZones.ReadingRegistry zones) {
+  private static Calendar parse(String text, IcsZones.LocalRegistry zones) {
     CalendarBuilder builder =
         new CalendarBuilder(new CalendarParserImpl(), new ContentHandlerContext(), zones);
     try {
@@ -174,12 +174,12 @@ public final class IcsReader {
 
   /** The state of one read: the events so far and the notices. */
   private final class Conversion {
-    private final IcsZones.ReadingRegistry zones;
+    private final IcsZones.LocalRegistry zones;
     private final ZoneId calendarZone;
     private final List<IcsEvent> events = new ArrayList<>();
     private final Set<IcsNotice> notices = new LinkedHashSet<>();
 
-    Conversion(IcsZones.ReadingRegistry zones, ZoneId calendarZone) {
+    Conversion(IcsZones.LocalRegistry zones, ZoneId calendarZone) {
       this.zones = zones;
       this.calendarZone = calendarZone;
     }

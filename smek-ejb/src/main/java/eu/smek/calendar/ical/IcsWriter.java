@@ -82,6 +82,21 @@ public final class IcsWriter {
    */
   public static String write(IcsMethod method, String calendarName, List<IcsEvent> events) {
     Calendar calendar = calendar(method, calendarName, events);
+    if (!events.isEmpty()) {
+      validate(method, calendar);
+    }
+    // else an empty feed (a town with nothing planned): RFC 5545 wants a component, ical4j says
+    // so, but subscribers need an answer and Outlook, Google and Thunderbird read an empty one.
+    StringWriter text = new StringWriter();
+    try {
+      new CalendarOutputter(false).output(calendar, text);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return text.toString();
+  }
+
+  private static void validate(IcsMethod method, Calendar calendar) {
     ValidationResult result = calendar.validate();
     if (method != IcsMethod.PUBLISH) {
       result = result.merge(new ITIPValidator().validate(calendar));
@@ -90,13 +105,6 @@ public final class IcsWriter {
       // ical4j's outputter only logs what is invalid; SMEK sends nothing Outlook might refuse.
       throw new IllegalArgumentException("Not a valid " + method + ": " + result);
     }
-    StringWriter text = new StringWriter();
-    try {
-      new CalendarOutputter(false).output(calendar, text);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return text.toString();
   }
 
   /** The ical4j calendar {@link #write} outputs, for checks. */
@@ -126,8 +134,8 @@ public final class IcsWriter {
             (zone, range) -> calendar.add(IcsZones.definition(zone, range.from(), range.to())));
     events.forEach(event -> calendar.add(vevent(method, event)));
     // Date properties find their zone through this registry when written, not through ical4j's
-    // JVM-wide one (see IcsZones.ReadingRegistry).
-    IcsZones.ReadingRegistry zones = new IcsZones.ReadingRegistry();
+    // JVM-wide one (see IcsZones.LocalRegistry).
+    IcsZones.LocalRegistry zones = new IcsZones.LocalRegistry();
     calendar.<VEvent>getComponents(Component.VEVENT).stream()
         .flatMap(vevent -> vevent.getProperties().stream())
         .filter(property -> property.getParameter(Parameter.TZID).isPresent())

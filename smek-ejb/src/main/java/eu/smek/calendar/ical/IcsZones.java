@@ -175,7 +175,7 @@ final class IcsZones {
 
   /**
    * The zone's definition from ical4j's jar. Parsed here rather than by ical4j's TimeZoneLoader,
-   * whose parser registers every definition it reads with java.time (see {@link ReadingRegistry}).
+   * whose parser registers every definition it reads with java.time (see {@link LocalRegistry}).
    */
   private static VTimeZone bundled(ZoneId zone) {
     return BUNDLED.computeIfAbsent(
@@ -188,9 +188,7 @@ final class IcsZones {
           try (InputStream in = resource.openStream()) {
             Calendar calendar =
                 new CalendarBuilder(
-                        new CalendarParserImpl(),
-                        new ContentHandlerContext(),
-                        new ReadingRegistry())
+                        new CalendarParserImpl(), new ContentHandlerContext(), new LocalRegistry())
                     .build(in);
             return calendar
                 .<VTimeZone>getComponent(Component.VTIMEZONE)
@@ -204,12 +202,12 @@ final class IcsZones {
   }
 
   /**
-   * The registry one read uses: TZIDs become IANA zones (the wall-clock time the sender wrote is
-   * kept, in the zone it names), whatever VTIMEZONE the file carries. It never registers zones with
-   * java.time, which ical4j's own registry does for every VTIMEZONE it reads: those registrations
-   * are JVM-wide and outlive a redeployment of the EAR.
+   * The registry each parse and write uses: TZIDs become IANA zones (the wall-clock time the sender
+   * wrote is kept, in the zone it names), whatever VTIMEZONE the file carries. It never registers
+   * zones with java.time, which ical4j's own registry does for every VTIMEZONE it reads: those
+   * registrations are JVM-wide, so a redeployed EAR fails on the same zone ids.
    */
-  static final class ReadingRegistry implements TimeZoneRegistry {
+  static final class LocalRegistry implements TimeZoneRegistry {
 
     private final Map<String, VTimeZone> embedded = new ConcurrentHashMap<>();
     private final Map<String, ZoneId> resolved = new ConcurrentHashMap<>();

@@ -9,7 +9,7 @@
  * relies on an {@code ical4j.properties} found by some deployment's class loader: the parsing hints
  * are set in code ({@code Ical4j}), time-zone definitions are read from ical4j's jar by this
  * package's own parser, and every parse and write resolves TZIDs through a registry of its own
- * ({@code IcsZones.ReadingRegistry}), because ical4j's default registry registers each VTIMEZONE it
+ * ({@code IcsZones.LocalRegistry}), because ical4j's default registry registers each VTIMEZONE it
  * meets with java.time, JVM-wide, and a redeployed EAR then fails on the same zone ids.
  */
 package eu.smek.calendar.ical;

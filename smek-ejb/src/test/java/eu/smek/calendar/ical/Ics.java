@@ -20,7 +20,7 @@ final class Ics {
   static Calendar parse(String text) {
     try {
       return new CalendarBuilder(
-              new CalendarParserImpl(), new ContentHandlerContext(), new IcsZones.ReadingRegistry())
+              new CalendarParserImpl(), new ContentHandlerContext(), new IcsZones.LocalRegistry())
           .build(new StringReader(text));
     } catch (IOException e) {
       throw new UncheckedIOException(e);

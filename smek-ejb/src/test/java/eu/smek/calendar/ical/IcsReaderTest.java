@@ -131,6 +131,16 @@ class IcsReaderTest {
   }
 
   @Test
+  void anEmptyFeedIsWrittenAndReadAsNoEvents() {
+    String empty = IcsWriter.write(IcsMethod.PUBLISH, "Gmina Lesko", List.of());
+
+    assertThat(empty).contains("METHOD:PUBLISH\r\n").contains("X-WR-CALNAME:Gmina Lesko\r\n");
+    IcsImport read = Ics.read(empty);
+    assertThat(read.events()).isEmpty();
+    assertThat(read.notices()).isEmpty();
+  }
+
+  @Test
   void textWithEveryKindOfSpecialCharacterReadsBackEqual() {
     IcsEvent event =
         Events.telesession().toBuilder()
