@@ -15,6 +15,7 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -117,7 +118,12 @@ public final class IcsReader {
             IcsNotice.of("calendar.ical.skipped.component", component.getName()));
       }
     }
-    return new IcsImport(conversion.events, new ArrayList<>(conversion.notices));
+    IcsMethod method =
+        calendar
+            .<Property>getProperty("METHOD")
+            .map(property -> enumOf(IcsMethod.class, property.getValue()))
+            .orElse(null);
+    return new IcsImport(method, conversion.events, new ArrayList<>(conversion.notices));
   }
 
   /** The file as text: within the size limit, UTF-8, no NUL bytes, beginning as iCalendar does. */
@@ -218,8 +224,12 @@ public final class IcsReader {
         return;
       }
       noteMappedZones(vevent);
-      Temporal start = time(dtstart.get(), title, null);
-      Temporal end = end(vevent, start, title);
+      Temporal dtstartValue = time(dtstart.get(), title, null);
+      Temporal dtendValue = end(vevent, dtstartValue, title);
+      // Outlook sometimes writes an all-day event as midnight to midnight in its zone.
+      boolean allDay = outlookAllDay(vevent, dtstartValue, dtendValue);
+      Temporal start = allDay ? ((ZonedDateTime) dtstartValue).toLocalDate() : dtstartValue;
+      Temporal end = allDay ? ((ZonedDateTime) dtendValue).toLocalDate() : dtendValue;
       if (end == null) {
         notices.add(IcsNotice.of("calendar.ical.skipped.endBeforeStart", title));
         return;
@@ -286,6 +296,16 @@ public final class IcsReader {
         return date.atTime(zonedLike.toLocalTime()).atZone(zonedLike.getZone());
       }
       return value;
+    }
+
+    private boolean outlookAllDay(VEvent vevent, Temporal start, Temporal end) {
+      return "TRUE".equalsIgnoreCase(value(vevent, "X-MICROSOFT-CDO-ALLDAYEVENT"))
+          && start instanceof ZonedDateTime from
+          && end instanceof ZonedDateTime to
+          && from.toLocalTime().equals(LocalTime.MIDNIGHT)
+          && to.toLocalTime().equals(LocalTime.MIDNIGHT)
+          && to.toLocalDate().isAfter(from.toLocalDate())
+          && vevent.getProperty("RRULE").isEmpty();
     }
 
     /** DTEND, or DTSTART plus DURATION, or the start's day (all-day) or the start itself. */

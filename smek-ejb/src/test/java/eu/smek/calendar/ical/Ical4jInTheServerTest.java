@@ -63,7 +63,7 @@ class Ical4jInTheServerTest {
         Supplier<Integer> probe =
             (Supplier<Integer>)
                 ear.loadClass(RedeployProbe.class.getName()).getDeclaredConstructor().newInstance();
-        assertThat(probe.get()).as("deployment %d", deployment).isEqualTo(2);
+        assertThat(probe.get()).as("deployment %d", deployment).isEqualTo(3);
       }
     }
   }

@@ -19,7 +19,8 @@ class IcsReaderTest {
   void readsOutlooksMeetingWithItsWindowsZone() {
     IcsImport read = Ics.resource("outlook.ics");
 
-    assertThat(read.events()).hasSize(1);
+    assertThat(read.method()).isEqualTo(IcsMethod.REQUEST);
+    assertThat(read.events()).hasSize(2);
     IcsEvent event = read.events().get(0);
     assertThat(event.summary()).isEqualTo("Szlak rowerowy Przemyśl – Humenné");
     assertThat(event.start()).isEqualTo(ZonedDateTime.of(2026, 12, 3, 10, 0, 0, 0, WARSAW));
@@ -50,12 +51,19 @@ class IcsReaderTest {
             IcsNotice.of(
                 "calendar.ical.zoneMapped", "Central European Standard Time", "Europe/Warsaw"),
             IcsNotice.of("calendar.ical.leftOut", event.summary(), "VALARM"));
+
+    // Outlook's all-day event, written as midnight to midnight, is a day.
+    IcsEvent holiday = read.events().get(1);
+    assertThat(holiday.allDay()).isTrue();
+    assertThat(holiday.start()).isEqualTo(LocalDate.of(2026, 11, 11));
+    assertThat(holiday.end()).isEqualTo(LocalDate.of(2026, 11, 12));
   }
 
   @Test
   void readsGooglesExportWithItsSeriesMovedOccurrenceUtcTimesAndAllDayEvent() {
     IcsImport read = Ics.resource("google.ics");
 
+    assertThat(read.method()).isEqualTo(IcsMethod.PUBLISH);
     assertThat(read.events()).hasSize(4);
     IcsEvent series = read.events().get(0);
     assertThat(series.start()).isEqualTo(ZonedDateTime.of(2026, 3, 2, 9, 0, 0, 0, BRATISLAVA));
@@ -92,6 +100,7 @@ class IcsReaderTest {
   void readsThunderbirdsExportAndSaysWhatItLeavesOut() {
     IcsImport read = Ics.resource("thunderbird.ics");
 
+    assertThat(read.method()).isNull();
     assertThat(read.events()).hasSize(3);
     IcsEvent kyiv = read.events().get(0);
     assertThat(kyiv.summary()).isEqualTo("Зустріч із партнерами з Ужгорода");
