@@ -64,7 +64,7 @@ public final class IcsReader {
     Ical4j.configure();
   }
 
-  /** What SMEK keeps of an event; any other standard property is reported as left out. */
+  /** Properties that change what an event means but that SMEK does not keep: reported. */
   private static final Set<String> LEFT_OUT_REPORTED = Set.of("RDATE", "EXRULE", "ATTACH");
 
   private static final Set<Frequency> TOO_FREQUENT = Set.of(Frequency.SECONDLY, Frequency.MINUTELY);
@@ -403,7 +403,7 @@ public final class IcsReader {
           .map(property -> ((Property) property).<Parameter>getParameter("TZID"))
           .flatMap(Optional::stream)
           .map(Parameter::getValue)
-          .filter(tzid -> !ZoneId.getAvailableZoneIds().contains(tzid))
+          .filter(tzid -> !IcsZones.isIana(tzid))
           .forEach(
               tzid ->
                   notices.add(

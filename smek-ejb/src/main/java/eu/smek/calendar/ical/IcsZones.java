@@ -90,10 +90,17 @@ final class IcsZones {
 
   private static final int YEARS_FOR_OPEN_RULES = 100;
 
+  /** java.time's zone names, once: the JDK copies the set on every call. */
+  private static final Set<String> IANA = Set.copyOf(ZoneId.getAvailableZoneIds());
+
   private IcsZones() {}
 
   private static String kyiv() {
     return ZoneId.getAvailableZoneIds().contains("Europe/Kyiv") ? "Europe/Kyiv" : "Europe/Kiev";
+  }
+
+  static boolean isIana(String id) {
+    return IANA.contains(id);
   }
 
   /**
@@ -108,21 +115,21 @@ final class IcsZones {
     if (id.startsWith("\"") && id.endsWith("\"") && id.length() > 1) {
       id = id.substring(1, id.length() - 1);
     }
-    if (ZoneId.getAvailableZoneIds().contains(id) && id.contains("/")) {
+    if (IANA.contains(id) && id.contains("/")) {
       return Optional.of(ZoneId.of(id));
     }
     String windows = WINDOWS.getOrDefault(id, ICAL4J_WINDOWS.getProperty(id));
-    if (windows != null && ZoneId.getAvailableZoneIds().contains(windows)) {
+    if (windows != null && IANA.contains(windows)) {
       return Optional.of(ZoneId.of(windows));
     }
     String[] parts = id.split("/");
     for (int i = 1; i < parts.length - 1; i++) {
       String suffix = String.join("/", List.of(parts).subList(i, parts.length));
-      if (ZoneId.getAvailableZoneIds().contains(suffix)) {
+      if (IANA.contains(suffix)) {
         return Optional.of(ZoneId.of(suffix));
       }
     }
-    if (ZoneId.getAvailableZoneIds().contains(id)) {
+    if (IANA.contains(id)) {
       // Short legacy names (CET, UTC, GMT) last: prefer the names above.
       return Optional.of(ZoneId.of(id));
     }
