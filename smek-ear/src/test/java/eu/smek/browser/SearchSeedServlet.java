@@ -4,7 +4,7 @@ import eu.smek.documents.DocumentDraft;
 import eu.smek.documents.DocumentService;
 import eu.smek.documents.DocumentType;
 import eu.smek.documents.NamedContent;
-import eu.smek.documents.Visibility;
+import eu.smek.shared.Visibility;
 import eu.smek.security.AccountPrincipal;
 import eu.smek.shared.Language;
 import eu.smek.shared.SpaceRef;

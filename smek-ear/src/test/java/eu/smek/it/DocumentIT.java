@@ -22,7 +22,7 @@ import eu.smek.documents.LanguageTakenException;
 import eu.smek.documents.Library;
 import eu.smek.documents.LibraryRight;
 import eu.smek.documents.NamedContent;
-import eu.smek.documents.Visibility;
+import eu.smek.shared.Visibility;
 import eu.smek.infrastructure.Failures;
 import eu.smek.infrastructure.FileRejectedException;
 import eu.smek.membership.Country;

@@ -11,7 +11,7 @@ import eu.smek.documents.DocumentType;
 import eu.smek.documents.DocumentVersion;
 import eu.smek.documents.Library;
 import eu.smek.documents.NamedContent;
-import eu.smek.documents.Visibility;
+import eu.smek.shared.Visibility;
 import eu.smek.security.AccountPrincipal;
 import eu.smek.security.Role;
 import eu.smek.shared.Language;

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import eu.smek.documents.Document;
 import eu.smek.documents.DocumentService;
 import eu.smek.documents.Library;
-import eu.smek.documents.Visibility;
+import eu.smek.shared.Visibility;
 import eu.smek.security.AccountPrincipal;
 import eu.smek.security.Role;
 import eu.smek.shared.SpaceRef;

@@ -10,7 +10,7 @@ import eu.smek.documents.DocumentService;
 import eu.smek.documents.DocumentType;
 import eu.smek.documents.Library;
 import eu.smek.documents.NamedContent;
-import eu.smek.documents.Visibility;
+import eu.smek.shared.Visibility;
 import eu.smek.membership.Country;
 import eu.smek.operations.Migrations;
 import eu.smek.operations.OperationsService;

@@ -9,7 +9,7 @@ import eu.smek.documents.DocumentQuery;
 import eu.smek.documents.DocumentService;
 import eu.smek.documents.DocumentType;
 import eu.smek.documents.NamedContent;
-import eu.smek.documents.Visibility;
+import eu.smek.shared.Visibility;
 import eu.smek.membership.Country;
 import eu.smek.security.AccountPrincipal;
 import eu.smek.security.Role;

@@ -1,5 +1,6 @@
 package eu.smek.documents;
 
+import eu.smek.shared.Visibility;
 import eu.smek.infrastructure.FileRejectedException;
 import eu.smek.rest.Problem;
 import eu.smek.security.AccountPrincipal;

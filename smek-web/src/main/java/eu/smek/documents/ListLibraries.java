@@ -1,5 +1,6 @@
 package eu.smek.documents;
 
+import eu.smek.shared.Visibility;
 import eu.smek.faces.ActiveLocale;
 import eu.smek.shared.Messages;
 import eu.smek.shared.SpaceRef;

@@ -1,5 +1,6 @@
 package eu.smek.documents;
 
+import eu.smek.shared.Visibility;
 import eu.smek.faces.ActiveLocale;
 import eu.smek.infrastructure.FileNames;
 import eu.smek.infrastructure.FileRejectedException;

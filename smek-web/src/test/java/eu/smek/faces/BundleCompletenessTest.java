@@ -8,7 +8,7 @@ import eu.smek.documents.ApproverKind;
 import eu.smek.documents.Decision;
 import eu.smek.documents.DocumentType;
 import eu.smek.documents.LibraryRight;
-import eu.smek.documents.Visibility;
+import eu.smek.shared.Visibility;
 import eu.smek.membership.CellRole;
 import eu.smek.membership.Country;
 import eu.smek.membership.LanguageLevel;
