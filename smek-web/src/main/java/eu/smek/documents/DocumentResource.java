@@ -1,6 +1,5 @@
 package eu.smek.documents;
 
-import eu.smek.shared.Visibility;
 import eu.smek.infrastructure.FileRejectedException;
 import eu.smek.rest.Problem;
 import eu.smek.security.AccountPrincipal;
@@ -9,6 +8,7 @@ import eu.smek.shared.Language;
 import eu.smek.shared.Messages;
 import eu.smek.shared.SpaceRef;
 import eu.smek.shared.SpaceType;
+import eu.smek.shared.Visibility;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
