@@ -290,6 +290,19 @@ class RecurrencesTest {
     assertThat(Recurrences.countOf("FREQ=WEEKLY;COUNT=10")).isEqualTo(10);
   }
 
+  @Test
+  void anOccurrenceIsFoundByItsOwnStartAndNothingElse() {
+    CalendarEvent meeting =
+        timed("2001-01-04T10:00", "2001-01-04T11:00", WARSAW, "FREQ=WEEKLY;INTERVAL=2");
+    LocalDateTime real = LocalDateTime.parse("2026-01-01T10:00");
+    LocalDateTime between = LocalDateTime.parse("2026-01-08T10:00");
+
+    assertThat(Recurrences.startsBetween(meeting, real, real)).containsExactly(real);
+    assertThat(Recurrences.startsBetween(meeting, between, between)).isEmpty();
+    assertThat(Recurrences.startsBetween(meeting, meeting.getStart(), meeting.getStart()))
+        .containsExactly(meeting.getStart());
+  }
+
   // Abuse
 
   @ParameterizedTest
