@@ -182,12 +182,12 @@ public class CalendarService {
   public CalendarEvent updateEvent(
       long eventId,
       long expectedVersion,
-      @NotNull EditScope scope,
+      EditScope scope,
       LocalDateTime occurrence,
       @NotNull @Valid EventDraft draft) {
     CalendarEvent event = editable(eventId, expectedVersion);
     if (event.isOverride()) {
-      if (scope != EditScope.ONE) {
+      if (scope != null && scope != EditScope.ONE) {
         throw new NotASeriesException();
       }
       apply(event, draft, false);
@@ -196,6 +196,7 @@ public class CalendarService {
       return event;
     }
     if (!event.isRecurring()
+        || scope == null
         || scope == EditScope.SERIES
         || (scope == EditScope.THIS_AND_FOLLOWING && event.getStart().equals(occurrence))) {
       changeSeries(event, draft);
@@ -208,14 +209,14 @@ public class CalendarService {
   /**
    * Deletes an event read at {@code expectedVersion}; for a series, one occurrence (an excluded
    * date), this and the following ones (the series ends before it), or the whole series with its
-   * overridden occurrences.
+   * overridden occurrences (also without a scope; an overridden occurrence: just it).
    */
   @RequiresPermission(CALENDAR_EDIT)
   public void deleteEvent(
-      long eventId, long expectedVersion, @NotNull EditScope scope, LocalDateTime occurrence) {
+      long eventId, long expectedVersion, EditScope scope, LocalDateTime occurrence) {
     CalendarEvent event = editable(eventId, expectedVersion);
     if (event.isOverride()) {
-      if (scope != EditScope.ONE) {
+      if (scope != null && scope != EditScope.ONE) {
         throw new NotASeriesException();
       }
       CalendarEvent master = event.getMaster();
@@ -226,6 +227,7 @@ public class CalendarService {
       return;
     }
     if (!event.isRecurring()
+        || scope == null
         || scope == EditScope.SERIES
         || (scope == EditScope.THIS_AND_FOLLOWING && event.getStart().equals(occurrence))) {
       overridesOf(event).forEach(em::remove);

@@ -231,24 +231,27 @@ public final class Recurrences {
   }
 
   /**
-   * The start of a series' last occurrence, if its rule ends (UNTIL or COUNT); excluded dates are
-   * not taken out, so the bound may be a little wide, never too narrow.
+   * A bound for the start of a series' last occurrence, if its rule ends: UNTIL itself (no
+   * occurrence starts after it), or the start of the COUNTth occurrence. Excluded dates are not
+   * taken out, so the bound may be a little wide, never too narrow.
    */
   public static java.util.Optional<LocalDateTime> lastStart(CalendarEvent series) {
     Recur<Temporal> recur = parse(series.getRrule());
-    if (recur.getUntil() == null && recur.getCount() < 0) {
+    ZoneId zone = series.zone();
+    if (recur.getUntil() != null) {
+      return java.util.Optional.of(
+          series.isAllDay()
+              ? untilDate(recur.getUntil(), zone).atStartOfDay()
+              : untilLocal(recur.getUntil(), zone));
+    }
+    if (recur.getCount() < 0) {
       return java.util.Optional.empty();
     }
-    ZoneId zone = series.zone();
+    // COUNT is at most MAXIMUM_COUNT, and there is at most one occurrence a day.
     LocalDateTime last =
-        recur.getUntil() != null
-            ? (series.isAllDay()
-                ? untilDate(recur.getUntil(), zone).atStartOfDay()
-                : untilLocal(recur.getUntil(), zone))
-            : series.getStart().plusYears(MAXIMUM_COUNT * (long) Math.max(1, recur.getInterval()));
+        series.getStart().plusYears(MAXIMUM_COUNT * (long) Math.max(1, recur.getInterval()));
     List<LocalDateTime> starts = startsBetween(series, series.getStart(), last);
-    return java.util.Optional.of(
-        starts.isEmpty() ? series.getStart() : starts.get(starts.size() - 1));
+    return java.util.Optional.of(starts.get(starts.size() - 1));
   }
 
   private static List<LocalDateTime> starts(

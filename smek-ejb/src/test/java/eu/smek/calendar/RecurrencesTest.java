@@ -143,6 +143,15 @@ class RecurrencesTest {
   }
 
   @Test
+  void aDailySeriesForAHundredYearsIsBoundedByItsUntil() {
+    String rule = Recurrences.normalise("FREQ=DAILY;UNTIL=21260101T000000Z", false, WARSAW);
+    CalendarEvent daily = timed("2026-01-01T10:00", "2026-01-01T11:00", WARSAW, rule);
+
+    assertThat(Recurrences.lastStart(daily)).contains(LocalDateTime.parse("2126-01-01T01:00"));
+    assertThat(expand(daily, "2125-12-01", "2126-01-05", WARSAW)).hasSize(31);
+  }
+
+  @Test
   void aDateUntilOnATimedEventIncludesThatDayAndIsStoredInUtc() {
     String rule = Recurrences.normalise("rrule:freq=weekly;until=20260410", false, WARSAW);
 

@@ -291,8 +291,9 @@ public class CalendarResource {
   @Operation(
       summary = "Change an event, one occurrence, this and following, or a whole series",
       description =
-          "scope is ONE, THIS_AND_FOLLOWING or SERIES (default); occurrence is the recurrenceId of"
-              + " the occurrence for the first two. Send the version you read; if someone"
+          "scope is ONE, THIS_AND_FOLLOWING or SERIES; occurrence is the recurrenceId of the"
+              + " occurrence for the first two. Without scope: the whole series, or the overridden"
+              + " occurrence whose id it is. Send the version you read; if someone"
               + " changed the event since, the answer is 409. The answer is the event that now"
               + " holds the change: the series, the overridden occurrence or the new series.")
   public EventView update(
@@ -301,8 +302,9 @@ public class CalendarResource {
       @QueryParam("occurrence") String occurrence,
       @NotNull EventInput input) {
     long version = required(input.version(), "version");
+    LocalDateTime start = occurrence(occurrence);
     CalendarEvent changed =
-        calendar.updateEvent(id, version, scope(scope), occurrence(occurrence), draft(input));
+        calendar.updateEvent(id, version, scope(scope, start), start, draft(input));
     return view(calendar.getEvent(changed.getId()));
   }
 
@@ -316,7 +318,8 @@ public class CalendarResource {
       @QueryParam("version") Long version,
       @QueryParam("scope") String scope,
       @QueryParam("occurrence") String occurrence) {
-    calendar.deleteEvent(id, required(version, "version"), scope(scope), occurrence(occurrence));
+    LocalDateTime start = occurrence(occurrence);
+    calendar.deleteEvent(id, required(version, "version"), scope(scope, start), start);
     return Response.noContent().build();
   }
 
@@ -397,15 +400,21 @@ public class CalendarResource {
     }
   }
 
-  private EditScope scope(String text) {
+  /** The scope, and for one occurrence or this and following, which occurrence. */
+  private EditScope scope(String text, LocalDateTime occurrence) {
     if (text == null || text.isBlank()) {
-      return EditScope.SERIES;
+      return null;
     }
+    EditScope scope;
     try {
-      return EditScope.valueOf(text.strip());
+      scope = EditScope.valueOf(text.strip());
     } catch (IllegalArgumentException unknown) {
       throw badRequest(caller(), "calendar.api.invalidFields", "scope");
     }
+    if (scope != EditScope.SERIES && occurrence == null) {
+      throw badRequest(caller(), "calendar.api.fieldMissing", "occurrence");
+    }
+    return scope;
   }
 
   private Language language(String code, String field) {
