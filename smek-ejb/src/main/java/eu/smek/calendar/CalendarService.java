@@ -133,9 +133,11 @@ public class CalendarService {
 
   // Events
 
-  /** An event (or overridden occurrence) the caller may see. */
+  /** An event (or overridden occurrence) the caller may see, with its excluded dates. */
   public CalendarEvent getEvent(long eventId) {
-    return visible(eventId, false);
+    CalendarEvent event = visible(eventId, false);
+    event.getExcludedStarts().size();
+    return event;
   }
 
   /** Whether the caller may change the event. */

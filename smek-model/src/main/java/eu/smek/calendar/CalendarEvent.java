@@ -142,8 +142,9 @@ public class CalendarEvent implements Serializable {
   @Column(length = RRULE_LENGTH)
   private String rrule;
 
+  // Lazy: it may hold many rows, which a join with the other collections would multiply.
   @Size(max = MAXIMUM_EXCLUDED_DATES)
-  @ElementCollection(fetch = FetchType.EAGER)
+  @ElementCollection(fetch = FetchType.LAZY)
   @CollectionTable(name = "calendar_event_exdate", joinColumns = @JoinColumn(name = "event_id"))
   @Column(name = "excluded_start", nullable = false)
   private Set<LocalDateTime> excludedStarts = new TreeSet<>();
