@@ -97,7 +97,7 @@ public class CalendarService {
     Map<SpaceRef, EventCalendar> existing = new HashMap<>();
     em
         .createQuery(
-            "select c from EventCalendar c where c.space.type <> :person" + " or c.space.id = :me",
+            "select c from EventCalendar c where c.space.type <> :person or c.space.id = :me",
             EventCalendar.class)
         .setParameter("person", SpaceType.PERSON)
         .setParameter("me", me.getPerson() == null ? -1L : me.getPerson().getId())
