@@ -8,11 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import eu.smek.documents.BlobStore;
 import eu.smek.documents.DocumentService;
-import eu.smek.documents.Visibility;
 import eu.smek.security.AccountPrincipal;
 import eu.smek.security.Role;
 import eu.smek.shared.SpaceRef;
 import eu.smek.shared.SpaceType;
+import eu.smek.shared.Visibility;
 import jakarta.ejb.EJB;
 import jakarta.json.Json;
 import java.io.IOException;

@@ -6,6 +6,7 @@ import eu.smek.security.Account;
 import eu.smek.shared.Language;
 import eu.smek.shared.SpaceRef;
 import eu.smek.shared.SpaceType;
+import eu.smek.shared.Visibility;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;

@@ -23,6 +23,7 @@ import eu.smek.shared.RecordNotFoundException;
 import eu.smek.shared.SearchKeys;
 import eu.smek.shared.SpaceRef;
 import eu.smek.shared.SpaceType;
+import eu.smek.shared.Visibility;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Stateless;
@@ -128,6 +129,9 @@ public class DocumentService {
       @NotBlank @Size(max = Library.NAME_LENGTH) String name,
       @Size(max = Library.DESCRIPTION_LENGTH) String description,
       @NotNull Visibility visibility) {
+    if (!space.getType().holdsLibraries()) {
+      throw new RecordNotFoundException(SpaceRef.class, space);
+    }
     String spaceName = spaces.nameOf(space);
     if (!Subjects.isPermitted(DOCUMENTS_MANAGE) && !spaces.coordinates(space, me())) {
       refuse("DocumentService.createLibrary", space.toString());

@@ -13,12 +13,17 @@ import java.util.List;
 
 /**
  * Who belongs to a space and who coordinates it, for the features that hang things on spaces
- * (documents now; calendars, telesessions and procedures later). A town and its cell have the
- * town's accounts as members and its coordinators as coordinators; a working group has the accounts
- * of its members, and its coordinator. Runs in the caller's transaction and checks nothing itself.
+ * (documents, calendars; telesessions and procedures later). A town and its cell have the town's
+ * accounts as members and its coordinators as coordinators; a working group has the accounts of its
+ * members, and its coordinator; the network has every account as member and the association
+ * administrators as coordinators; a person is the only member and coordinator of their own space.
+ * Runs in the caller's transaction and checks nothing itself.
  */
 @ApplicationScoped
 public class SpaceMembership {
+
+  /** The network's own name, the same in every language. */
+  public static final String NETWORK_NAME = "SMEK";
 
   @PersistenceContext private EntityManager em;
 
@@ -36,6 +41,8 @@ public class SpaceMembership {
                       .setParameter("person", account.getPerson())
                       .getSingleResult()
                   > 0;
+      case NETWORK -> true;
+      case PERSON -> account.getPerson() != null && account.getPerson().getId() == space.getId();
     };
   }
 
@@ -50,10 +57,15 @@ public class SpaceMembership {
             && account.getPerson() != null
             && group.getCoordinator().getId().equals(account.getPerson().getId());
       }
+      case NETWORK -> account.getRoles().contains(Role.ASSOCIATION_ADMINISTRATOR);
+      case PERSON -> includes(space, account);
     };
   }
 
-  /** Every space the account belongs to, to find what it may read. */
+  /**
+   * Every organisation, cell and working group the account belongs to, to find what it may read
+   * (the network and the account's person, which belong to it too, are not listed).
+   */
   public List<SpaceRef> spacesOf(Account account) {
     long organisation = account.getOrganisation().getId();
     List<SpaceRef> spaces = new ArrayList<>();
@@ -80,6 +92,8 @@ public class SpaceMembership {
       case ORGANISATION -> find(Organisation.class, space).getName();
       case CELL -> find(Cell.class, space).getName();
       case WORKING_GROUP -> find(WorkingGroup.class, space).getName();
+      case NETWORK -> NETWORK_NAME;
+      case PERSON -> find(Person.class, space).getFullName();
     };
   }
 

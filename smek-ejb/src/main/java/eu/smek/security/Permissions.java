@@ -28,6 +28,16 @@ public final class Permissions {
   /** Manage every library of the network, whatever its space. */
   public static final String DOCUMENTS_MANAGE = "documents:manage";
 
+  /** See calendars and the events in them that one's spaces and the network may see. */
+  public static final String CALENDAR_VIEW = "calendar:view";
+
+  /**
+   * Add, change and delete events in the calendars of one's own spaces (organisation, working
+   * groups, personal calendar). The network's calendar is the association administrators' (checked
+   * on the calendar).
+   */
+  public static final String CALENDAR_EDIT = "calendar:edit";
+
   /** Manage accounts; scoped to an organisation for town coordinators. */
   public static final String SECURITY_MANAGE_ACCOUNTS = "security:manage-accounts";
 

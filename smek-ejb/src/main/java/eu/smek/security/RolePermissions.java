@@ -1,6 +1,8 @@
 package eu.smek.security;
 
 import static eu.smek.security.Permissions.AUDIT_VIEW;
+import static eu.smek.security.Permissions.CALENDAR_EDIT;
+import static eu.smek.security.Permissions.CALENDAR_VIEW;
 import static eu.smek.security.Permissions.DOCUMENTS_USE;
 import static eu.smek.security.Permissions.MEMBERSHIP_MANAGE_CELL;
 import static eu.smek.security.Permissions.MEMBERSHIP_VIEW;
@@ -30,6 +32,7 @@ public final class RolePermissions {
               "membership:*",
               "security:*",
               "documents:*",
+              "calendar:*",
               AUDIT_VIEW,
               "portal:*",
               SECURITY_USE_API);
@@ -39,10 +42,19 @@ public final class RolePermissions {
               scoped(MEMBERSHIP_MANAGE_CELL, organisationId),
               scoped(SECURITY_MANAGE_ACCOUNTS, organisationId),
               DOCUMENTS_USE,
+              CALENDAR_VIEW,
+              CALENDAR_EDIT,
               SECURITY_USE_API);
-      case CLERK -> Set.of(MEMBERSHIP_VIEW, DOCUMENTS_USE, SECURITY_USE_API);
+      case CLERK ->
+          Set.of(MEMBERSHIP_VIEW, DOCUMENTS_USE, CALENDAR_VIEW, CALENDAR_EDIT, SECURITY_USE_API);
       case IT_OPERATOR ->
-          Set.of(MEMBERSHIP_VIEW, DOCUMENTS_USE, AUDIT_VIEW, OPERATIONS_VIEW, SECURITY_USE_API);
+          Set.of(
+              MEMBERSHIP_VIEW,
+              DOCUMENTS_USE,
+              CALENDAR_VIEW,
+              AUDIT_VIEW,
+              OPERATIONS_VIEW,
+              SECURITY_USE_API);
     };
   }
 

@@ -218,6 +218,48 @@ class SchemaUpgradeTest {
             sql(
                 "insert into document_text (version_id, content, outcome, extracted_at) values"
                     + " (500, 'Zápisnica zo zasadnutia', 'COMPLETE', current_timestamp)")));
+    ROWS.put(
+        12,
+        List.of(
+            sql(
+                "insert into search_journal (id, entity, entity_id, recorded_at) values (500,"
+                    + " 'Document', 500, current_timestamp)")));
+    ROWS.put(
+        13,
+        List.of(
+            sql(
+                "insert into calendar (id, version, space_type, space_id, colour, created_at)"
+                    + " values (500, 0, 'ORGANISATION', 500, '#aa3300', current_timestamp)"),
+            sql(
+                "insert into calendar_event (id, version, calendar_id, uid, sequence_number,"
+                    + " master_id, recurrence_id, title, description, language, location, all_day,"
+                    + " starts_at, ends_at, time_zone, rrule, visibility, organiser_account_id,"
+                    + " organiser_name, range_start, range_end, created_at, created_by, updated_at,"
+                    + " updated_by) values (500, 1, 500, 'a@smek-int', 2, null, null, 'Zasadnutie',"
+                    + " 'Program', 'sk', 'Radnica', false, timestamp '2026-03-19 10:00:00',"
+                    + " timestamp '2026-03-19 11:00:00', 'Europe/Bratislava',"
+                    + " 'FREQ=WEEKLY;BYDAY=TH', 'NETWORK', 500, 'Ján Šťastný', current_timestamp,"
+                    + " null, current_timestamp, 'jan', current_timestamp, 'jan')"),
+            sql(
+                "insert into calendar_event (id, version, calendar_id, uid, sequence_number,"
+                    + " master_id, recurrence_id, title, description, language, location, all_day,"
+                    + " starts_at, ends_at, time_zone, rrule, visibility, organiser_account_id,"
+                    + " organiser_name, range_start, range_end, created_at, created_by, updated_at,"
+                    + " updated_by) values (501, 0, 500, 'a@smek-int', 3, 500, timestamp"
+                    + " '2026-03-26 10:00:00', 'Zasadnutie (presunuté)', null, 'sk', null, false,"
+                    + " timestamp '2026-03-27 10:00:00', timestamp '2026-03-27 11:00:00',"
+                    + " 'Europe/Bratislava', null, 'NETWORK', 500, 'Ján Šťastný',"
+                    + " current_timestamp, current_timestamp, current_timestamp, 'jan',"
+                    + " current_timestamp, 'jan')"),
+            sql(
+                "insert into calendar_event_text (event_id, language, title, description) values"
+                    + " (500, 'pl', 'Posiedzenie', null)"),
+            sql(
+                "insert into calendar_event_exdate (event_id, excluded_start) values (500,"
+                    + " timestamp '2026-04-02 10:00:00')"),
+            sql(
+                "insert into calendar_event_category (event_id, category) values (500,"
+                    + " 'rada')")));
   }
 
   static Stream<Target> earlierVersions() throws Exception {

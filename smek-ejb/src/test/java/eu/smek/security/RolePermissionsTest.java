@@ -75,6 +75,26 @@ class RolePermissionsTest {
   }
 
   @Test
+  void everyRoleSeesCalendarsAndTownRolesEditThem() {
+    for (Role role : Role.values()) {
+      assertThat(permits(RolePermissions.of(role, PRZEMYSL), Permissions.CALENDAR_VIEW))
+          .as(role.name())
+          .isTrue();
+    }
+    assertThat(permits(RolePermissions.of(Role.CLERK, PRZEMYSL), Permissions.CALENDAR_EDIT))
+        .isTrue();
+    assertThat(
+            permits(RolePermissions.of(Role.TOWN_COORDINATOR, PRZEMYSL), Permissions.CALENDAR_EDIT))
+        .isTrue();
+    assertThat(
+            permits(
+                RolePermissions.of(Role.ASSOCIATION_ADMINISTRATOR, 2), Permissions.CALENDAR_EDIT))
+        .isTrue();
+    assertThat(permits(RolePermissions.of(Role.IT_OPERATOR, 2), Permissions.CALENDAR_EDIT))
+        .isFalse();
+  }
+
+  @Test
   void severalRolesAddUp() {
     Set<String> both = RolePermissions.of(Set.of(Role.CLERK, Role.IT_OPERATOR), PRZEMYSL);
     assertThat(both)

@@ -1,5 +1,6 @@
 package eu.smek.documents;
 
+import eu.smek.shared.Visibility;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

@@ -2,6 +2,7 @@ package eu.smek.documents;
 
 import eu.smek.security.Role;
 import eu.smek.shared.SpaceRef;
+import eu.smek.shared.Visibility;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;

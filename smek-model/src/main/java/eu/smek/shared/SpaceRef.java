@@ -10,14 +10,21 @@ import java.io.Serializable;
 import java.util.Objects;
 
 /**
- * Points at a space: an organisation, a cooperation cell or a working group (later features add
- * procedures and telesessions). Features that hang things on spaces embed this instead of one
- * foreign key per kind, and ask the membership service who belongs to the space.
+ * Points at a space: an organisation, a cooperation cell, a working group, the whole network or a
+ * person (later features add procedures and telesessions). Features that hang things on spaces
+ * embed this instead of one foreign key per kind, and ask the membership service who belongs to the
+ * space.
  */
 @Embeddable
 public class SpaceRef implements Serializable {
 
   @Serial private static final long serialVersionUID = 1L;
+
+  /** The id of the one {@link SpaceType#NETWORK} space. */
+  public static final long NETWORK_ID = 0;
+
+  /** The whole network, as a space. */
+  public static final SpaceRef NETWORK = new SpaceRef(SpaceType.NETWORK, NETWORK_ID);
 
   @NotNull
   @Enumerated(EnumType.STRING)

@@ -7,6 +7,7 @@ import eu.smek.security.Role;
 import eu.smek.shared.Language;
 import eu.smek.shared.SpaceRef;
 import eu.smek.shared.SpaceType;
+import eu.smek.shared.Visibility;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

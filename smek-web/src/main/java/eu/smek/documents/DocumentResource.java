@@ -8,6 +8,7 @@ import eu.smek.shared.Language;
 import eu.smek.shared.Messages;
 import eu.smek.shared.SpaceRef;
 import eu.smek.shared.SpaceType;
+import eu.smek.shared.Visibility;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;

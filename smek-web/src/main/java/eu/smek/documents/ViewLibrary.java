@@ -5,6 +5,7 @@ import eu.smek.infrastructure.FileNames;
 import eu.smek.infrastructure.FileRejectedException;
 import eu.smek.security.Role;
 import eu.smek.shared.Messages;
+import eu.smek.shared.Visibility;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;

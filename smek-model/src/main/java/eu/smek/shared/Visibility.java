@@ -1,7 +1,10 @@
-package eu.smek.documents;
+package eu.smek.shared;
 
-/** Who may read a library or folder besides the members of its space, from narrowest to widest. */
-public enum Visibility {
+/**
+ * Who may see something besides the members of its space, from narrowest to widest: a document
+ * library or folder, a calendar event.
+ */
+public enum Visibility implements Translatable {
   /** Only the members of the space. */
   PRIVATE,
   /** Every signed-in member of the network. */
@@ -14,6 +17,8 @@ public enum Visibility {
     return other == null || compareTo(other) <= 0 ? this : other;
   }
 
+  /** The key keeps the documents' prefix: that is where the bundles have always had it. */
+  @Override
   public String messageKey() {
     return "documents.visibility." + name();
   }
