@@ -484,6 +484,47 @@ class CalendarIT extends InContainerTest {
   }
 
   @Test
+  void aTownsFirstRequestsAtOnceMakeOneCalendar() throws Exception {
+    long newTown = data.memberTown("Gmina Dukla " + UUID.randomUUID(), Country.PL);
+    List<AccountPrincipal> people =
+        List.of(
+            data.account(Role.CLERK, code(newTown)),
+            data.account(Role.TOWN_COORDINATOR, code(newTown)),
+            data.account(Role.CLERK, code(newTown)),
+            data.account(Role.TOWN_COORDINATOR, code(newTown)));
+    ExecutorService pool = Executors.newFixedThreadPool(people.size());
+    CountDownLatch start = new CountDownLatch(1);
+    try {
+      List<Future<List<CalendarSummary>>> lists = new ArrayList<>();
+      for (AccountPrincipal who : people) {
+        lists.add(
+            pool.submit(
+                () -> {
+                  start.await(10, TimeUnit.SECONDS);
+                  return TestSubjects.as(who, () -> calendars.calendars());
+                }));
+      }
+      start.countDown();
+      Set<Long> townCalendars = new java.util.HashSet<>();
+      for (Future<List<CalendarSummary>> list : lists) {
+        townCalendars.add(
+            summary(list.get(60, TimeUnit.SECONDS), SpaceType.ORGANISATION).calendar().getId());
+      }
+      assertEquals(1, townCalendars.size(), "every request got the same calendar");
+      assertEquals(
+          1L,
+          data.query(
+                  "select count(c) from EventCalendar c where c.space.type = ?1 and c.space.id = ?2",
+                  Long.class,
+                  SpaceType.ORGANISATION,
+                  newTown)
+              .get(0));
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void twoParallelChangesOfOneEventOneWinsTheOtherIsToldAndLosesNothing() throws Exception {
     CalendarEvent event = create(clerk, draft("Rada", Visibility.PRIVATE));
     ExecutorService pool = Executors.newFixedThreadPool(2);

@@ -108,12 +108,7 @@ public class CalendarService {
     Map<EventCalendar, String> names = new LinkedHashMap<>();
     for (SpaceRef space : own) {
       EventCalendar calendar = existing.remove(space);
-      if (calendar == null) {
-        calendar = new EventCalendar(space);
-        em.persist(calendar);
-        audit.record(AuditAction.CALENDAR_CREATED, "calendar:" + space, spaces.nameOf(space));
-      }
-      names.put(calendar, spaces.nameOf(space));
+      names.put(calendar == null ? make(space) : calendar, spaces.nameOf(space));
     }
     existing.values().stream()
         .map(c -> Map.entry(c, spaces.nameOf(c.getSpace())))
@@ -129,6 +124,30 @@ public class CalendarService {
                     spaces.includes(calendar.getSpace(), me),
                     mayEdit(calendar, me))));
     return summaries;
+  }
+
+  /**
+   * Makes a space's calendar. Two first requests for one space may come at once (a user with two
+   * tabs): creations are taken one at a time, under a lock on the network's calendar (which V13
+   * seeds, so it always exists), and the second finds the first's calendar instead of breaking the
+   * one-per-space constraint.
+   */
+  private EventCalendar make(SpaceRef space) {
+    em.createQuery("select c from EventCalendar c where c.space = :network", EventCalendar.class)
+        .setParameter("network", SpaceRef.NETWORK)
+        .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+        .getSingleResult();
+    List<EventCalendar> made =
+        em.createQuery("select c from EventCalendar c where c.space = :space", EventCalendar.class)
+            .setParameter("space", space)
+            .getResultList();
+    if (!made.isEmpty()) {
+      return made.get(0);
+    }
+    EventCalendar calendar = new EventCalendar(space);
+    em.persist(calendar);
+    audit.record(AuditAction.CALENDAR_CREATED, "calendar:" + space, spaces.nameOf(space));
+    return calendar;
   }
 
   // Events
