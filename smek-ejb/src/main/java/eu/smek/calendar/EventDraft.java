@@ -42,6 +42,23 @@ public record EventDraft(
     categories = categories == null ? Set.of() : Set.copyOf(categories);
   }
 
+  /** What an event (or an overridden occurrence) says now, to be changed and saved. */
+  public static EventDraft of(CalendarEvent event) {
+    return new EventDraft(
+        event.getTitle(),
+        event.getDescription(),
+        event.getLanguage(),
+        event.getTranslations(),
+        event.getLocation(),
+        event.isAllDay(),
+        event.getStart(),
+        event.getEnd(),
+        event.getTimeZone(),
+        event.getRrule(),
+        event.getCategories(),
+        event.getVisibility());
+  }
+
   /** The same draft with other times, as a moved occurrence keeps everything else. */
   public EventDraft at(LocalDateTime newStart, LocalDateTime newEnd) {
     return new EventDraft(

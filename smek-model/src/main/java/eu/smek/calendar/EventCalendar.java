@@ -17,6 +17,7 @@ import jakarta.validation.constraints.Pattern;
 import java.io.Serial;
 import java.io.Serializable;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -30,8 +31,25 @@ public class EventCalendar implements Serializable {
 
   @Serial private static final long serialVersionUID = 1L;
 
-  /** The colour of a new calendar when the overlay shows several. */
+  /** The network calendar's colour (V13 seeds it). */
   public static final String DEFAULT_COLOUR = "#1f6fb2";
+
+  /**
+   * The colours new calendars get, so an overlay of several tells them apart. Each is dark enough
+   * for white text at WCAG AA contrast (4.5:1), which CalendarEventTest checks.
+   */
+  public static final List<String> PALETTE =
+      List.of(
+          DEFAULT_COLOUR,
+          "#2e7d32",
+          "#8e24aa",
+          "#c62828",
+          "#00695c",
+          "#6d4c41",
+          "#ad1457",
+          "#283593",
+          "#9a5b00",
+          "#455a64");
 
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "calendar_seq")
@@ -54,6 +72,10 @@ public class EventCalendar implements Serializable {
 
   public EventCalendar(SpaceRef space) {
     this.space = space;
+    this.colour =
+        PALETTE.get(
+            Math.floorMod(
+                space.getType().ordinal() * 31 + Long.hashCode(space.getId()), PALETTE.size()));
   }
 
   /**

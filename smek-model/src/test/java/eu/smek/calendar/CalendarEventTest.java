@@ -99,4 +99,35 @@ class CalendarEventTest {
     series.setCategories(Set.of("Rada"));
     return series;
   }
+
+  @Test
+  void everyCalendarColourCarriesWhiteTextAtAaContrast() {
+    for (String colour : EventCalendar.PALETTE) {
+      double contrast = 1.05 / (luminance(colour) + 0.05);
+      assertThat(contrast).as(colour).isGreaterThanOrEqualTo(4.5);
+    }
+    assertThat(EventCalendar.PALETTE).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void calendarsOfDifferentSpacesTendToGetDifferentColours() {
+    Set<String> colours = new java.util.HashSet<>();
+    for (long id = 1; id <= 10; id++) {
+      colours.add(new EventCalendar(new SpaceRef(SpaceType.ORGANISATION, id)).getColour());
+    }
+    assertThat(colours).hasSize(EventCalendar.PALETTE.size());
+  }
+
+  /** WCAG 2.1's relative luminance of an sRGB colour such as #1f6fb2. */
+  private static double luminance(String colour) {
+    double sum = 0;
+    double[] weights = {0.2126, 0.7152, 0.0722};
+    for (int i = 0; i < 3; i++) {
+      double channel = Integer.parseInt(colour.substring(1 + 2 * i, 3 + 2 * i), 16) / 255.0;
+      double linear =
+          channel <= 0.03928 ? channel / 12.92 : Math.pow((channel + 0.055) / 1.055, 2.4);
+      sum += weights[i] * linear;
+    }
+    return sum;
+  }
 }
