@@ -4,10 +4,12 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.text.NumberFormat;
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.time.format.TextStyle;
 
 /** Dates and times as the current user reads them: in their language and time zone. */
 @Named
@@ -38,6 +40,11 @@ public class Formats {
     return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
         .withLocale(activeLocale.getLocale())
         .format(date);
+  }
+
+  /** A day of the week in the reader's language, e.g. {@code wtorek} or {@code Tuesday}. */
+  public String weekday(DayOfWeek day) {
+    return day == null ? "" : day.getDisplayName(TextStyle.FULL, activeLocale.getLocale());
   }
 
   /**

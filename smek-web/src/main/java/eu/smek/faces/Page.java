@@ -1,6 +1,7 @@
 package eu.smek.faces;
 
 import static eu.smek.security.Permissions.AUDIT_VIEW;
+import static eu.smek.security.Permissions.CALENDAR_VIEW;
 import static eu.smek.security.Permissions.DOCUMENTS_USE;
 import static eu.smek.security.Permissions.MEMBERSHIP_MANAGE;
 import static eu.smek.security.Permissions.MEMBERSHIP_MANAGE_WORKING_GROUPS;
@@ -50,6 +51,7 @@ public enum Page {
   VIEW_DOCUMENT("/documents/view-document.xhtml", LIST_LIBRARIES, DOCUMENTS_USE, false),
   SEARCH_DOCUMENTS("/documents/search-documents.xhtml", DASHBOARD, DOCUMENTS_USE, true),
   LIST_APPROVALS("/documents/list-approvals.xhtml", DASHBOARD, DOCUMENTS_USE, true),
+  VIEW_CALENDAR("/calendar/view-calendar.xhtml", DASHBOARD, CALENDAR_VIEW, true),
   VIEW_AUDIT_LOG("/audit/view-audit-log.xhtml", DASHBOARD, AUDIT_VIEW, true),
   VIEW_SYSTEM_STATUS("/operations/view-system-status.xhtml", DASHBOARD, OPERATIONS_VIEW, true),
   MANAGE_API_TOKENS("/security/manage-api-tokens.xhtml", DASHBOARD, SECURITY_USE_API, true),
