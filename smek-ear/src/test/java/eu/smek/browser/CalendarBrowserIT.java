@@ -91,6 +91,7 @@ class CalendarBrowserIT extends BrowserTest {
             .filter(e -> e.getText().contains(title))
             .findFirst()
             .orElseThrow();
+    browser.script("arguments[0].scrollIntoView({block: 'center'});", event);
     WebElement wednesday =
         browser.find(By.cssSelector("td.fc-timegrid-col[data-date='2027-01-13']"));
     int columnWidth =

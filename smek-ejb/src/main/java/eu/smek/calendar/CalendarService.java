@@ -5,21 +5,34 @@ import static eu.smek.security.Permissions.CALENDAR_VIEW;
 
 import eu.smek.audit.AuditAction;
 import eu.smek.audit.AuditService;
+import eu.smek.calendar.ical.IcsEvent;
+import eu.smek.calendar.ical.IcsImport;
+import eu.smek.calendar.ical.IcsMethod;
+import eu.smek.calendar.ical.IcsNotice;
+import eu.smek.calendar.ical.IcsPerson;
+import eu.smek.calendar.ical.IcsReader;
+import eu.smek.calendar.ical.IcsWriter;
 import eu.smek.membership.SpaceMembership;
 import eu.smek.security.AccessDeniedException;
 import eu.smek.security.Account;
 import eu.smek.security.RequiresPermission;
+import eu.smek.security.Secrets;
 import eu.smek.security.Subjects;
+import eu.smek.shared.BusinessException;
 import eu.smek.shared.ConcurrentChangeException;
+import eu.smek.shared.Language;
+import eu.smek.shared.Messages;
 import eu.smek.shared.RecordNotFoundException;
 import eu.smek.shared.SpaceRef;
 import eu.smek.shared.SpaceType;
+import eu.smek.shared.Visibility;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Duration;
@@ -74,6 +87,7 @@ public class CalendarService {
   @PersistenceContext private EntityManager em;
   @Inject private SpaceMembership spaces;
   @Inject private AuditService audit;
+  @Inject private Validator validator;
 
   // Calendars
 
@@ -85,15 +99,7 @@ public class CalendarService {
   @RequiresPermission(CALENDAR_VIEW)
   public List<CalendarSummary> calendars() {
     Account me = me();
-    Set<SpaceRef> own = new LinkedHashSet<>();
-    own.add(SpaceRef.NETWORK);
-    own.add(new SpaceRef(SpaceType.ORGANISATION, me.getOrganisation().getId()));
-    spaces.spacesOf(me).stream()
-        .filter(space -> space.getType() == SpaceType.WORKING_GROUP)
-        .forEach(own::add);
-    if (me.getPerson() != null) {
-      own.add(new SpaceRef(SpaceType.PERSON, me.getPerson().getId()));
-    }
+    Set<SpaceRef> own = ownSpaces(me);
     Map<SpaceRef, EventCalendar> existing = new HashMap<>();
     em
         .createQuery(
@@ -486,6 +492,406 @@ public class CalendarService {
             CalendarEvent.class)
         .setParameter("series", series)
         .getResultList();
+  }
+
+  // iCalendar: export, import, subscription
+
+  /** The events of a calendar the caller sees, as an iCalendar file named after the calendar. */
+  @RequiresPermission(CALENDAR_VIEW)
+  public String exportCalendar(long calendarId) {
+    Optional<Account> account = account();
+    EventCalendar calendar = em.find(EventCalendar.class, calendarId);
+    if (calendar == null || !seesCalendar(calendar, account)) {
+      throw new RecordNotFoundException(EventCalendar.class, calendarId);
+    }
+    List<CalendarEvent> events =
+        em.createQuery(
+                "select e from CalendarEvent e where e.calendar = :calendar"
+                    + " and e.visibility in :open order by e.id",
+                CalendarEvent.class)
+            .setParameter("calendar", calendar)
+            .setParameter(
+                "open", EventCalendar.visibleTo(isMember(calendar, account), account.isPresent()))
+            .getResultList();
+    return write(spaces.nameOf(calendar.getSpace()), events);
+  }
+
+  /** One event (a whole series with its overridden occurrences) as an iCalendar file. */
+  @RequiresPermission(CALENDAR_VIEW)
+  public String exportEvent(long eventId) {
+    CalendarEvent event = visible(eventId, false);
+    CalendarEvent series = event.isOverride() ? event.getMaster() : event;
+    List<CalendarEvent> events = new ArrayList<>(List.of(series));
+    events.addAll(overridesOf(series));
+    return write(null, events);
+  }
+
+  private String write(String calendarName, List<CalendarEvent> events) {
+    Map<Long, IcsPerson> organisers = organisers(events);
+    Instant now = Instant.now();
+    List<IcsEvent> written = new ArrayList<>(events.size());
+    for (CalendarEvent event : events) {
+      written.add(
+          CalendarIcs.toIcs(event, organisers.get(event.getOrganiserAccountId()), null, now));
+    }
+    return IcsWriter.write(IcsMethod.PUBLISH, calendarName, written);
+  }
+
+  /** The organisers of these events who have an account here, with their addresses. */
+  private Map<Long, IcsPerson> organisers(List<CalendarEvent> events) {
+    Set<Long> ids = new TreeSet<>();
+    events.stream()
+        .map(CalendarEvent::getOrganiserAccountId)
+        .filter(java.util.Objects::nonNull)
+        .forEach(ids::add);
+    Map<Long, IcsPerson> organisers = new HashMap<>();
+    List<Long> all = new ArrayList<>(ids);
+    for (int i = 0; i < all.size(); i += 500) {
+      em.createQuery("select a from Account a where a.id in :ids", Account.class)
+          .setParameter("ids", all.subList(i, Math.min(all.size(), i + 500)))
+          .getResultStream()
+          .filter(a -> a.getEmail() != null && !a.getEmail().isBlank())
+          .forEach(a -> organisers.put(a.getId(), new IcsPerson(a.getDisplayName(), a.getEmail())));
+    }
+    return organisers;
+  }
+
+  /**
+   * What importing the file into the calendar would do, changing nothing: the events it would add
+   * or change (same UID as one already there) and what it would leave out, and why.
+   *
+   * @param zone for times without a zone and for all-day events: the importer's
+   */
+  @RequiresPermission(CALENDAR_EDIT)
+  public CalendarImport previewImport(
+      long calendarId, @NotNull byte[] content, @NotNull ZoneId zone, @NotNull Language language) {
+    EventCalendar calendar = importable(calendarId);
+    return plan(calendar, content, zone, Visibility.PRIVATE, language).report();
+  }
+
+  /**
+   * Imports the file's events into the calendar with the given visibility: new UIDs become new
+   * events, known ones (in this calendar) take the file's version, overridden occurrences join
+   * their series. All or nothing: the events left out are those the preview named.
+   */
+  @RequiresPermission(CALENDAR_EDIT)
+  public CalendarImport importCalendar(
+      long calendarId,
+      @NotNull byte[] content,
+      @NotNull ZoneId zone,
+      @NotNull Visibility visibility,
+      @NotNull Language language) {
+    EventCalendar calendar = importable(calendarId);
+    ImportPlan plan = plan(calendar, content, zone, visibility, language);
+    Account me = me();
+    Instant now = Instant.now();
+    Map<String, CalendarEvent> series = new HashMap<>(plan.existing());
+    for (Planned planned : plan.planned()) {
+      if (planned.action() == CalendarImport.Action.SKIP || planned.ics().recurrenceId() != null) {
+        continue;
+      }
+      CalendarEvent event = series.get(planned.ics().uid());
+      if (event == null) {
+        event =
+            CalendarEvent.imported(
+                calendar,
+                planned.draft().title().strip(),
+                planned.ics().uid(),
+                planned.ics().sequence());
+        event.setCreatedBy(me.getLogin());
+        organiserOf(event, planned.ics(), me);
+        series.put(event.getUid(), event);
+        apply(event, planned.draft(), true);
+        excluded(event, planned.ics());
+        em.persist(event);
+      } else {
+        apply(event, planned.draft(), true);
+        excluded(event, planned.ics());
+        event.changed(me.getLogin(), now);
+      }
+    }
+    em.flush();
+    for (Planned planned : plan.planned()) {
+      if (planned.action() == CalendarImport.Action.SKIP || planned.ics().recurrenceId() == null) {
+        continue;
+      }
+      CalendarEvent master = series.get(planned.ics().uid());
+      LocalDateTime originalStart = CalendarIcs.local(planned.ics().recurrenceId(), master.zone());
+      Optional<CalendarEvent> existing = overrideAt(master, originalStart);
+      CalendarEvent override = existing.orElseGet(() -> master.overrideOccurrence(originalStart));
+      apply(override, planned.draft(), false);
+      override.setVisibility(master.getVisibility());
+      if (existing.isEmpty()) {
+        override.setCreatedBy(me.getLogin());
+        em.persist(override);
+      } else {
+        override.changed(me.getLogin(), now);
+      }
+    }
+    CalendarImport report = plan.report();
+    audit.record(
+        AuditAction.CALENDAR_IMPORTED,
+        "calendar:" + calendarId,
+        report.count(CalendarImport.Action.NEW)
+            + " new, "
+            + report.count(CalendarImport.Action.UPDATE)
+            + " changed, "
+            + report.count(CalendarImport.Action.SKIP)
+            + " left out");
+    return report;
+  }
+
+  private EventCalendar importable(long calendarId) {
+    Account me = me();
+    EventCalendar calendar = em.find(EventCalendar.class, calendarId);
+    if (calendar == null || !seesCalendar(calendar, Optional.of(me))) {
+      throw new RecordNotFoundException(EventCalendar.class, calendarId);
+    }
+    if (!mayEdit(calendar, me)) {
+      refuse("CalendarService.importCalendar", "calendar:" + calendarId);
+    }
+    return calendar;
+  }
+
+  /** An imported event's organiser: the account with that address, or the file's name for them. */
+  private void organiserOf(CalendarEvent event, IcsEvent ics, Account importer) {
+    if (ics.organizer() == null) {
+      event.setOrganiser(importer.getId(), importer.getDisplayName());
+      return;
+    }
+    List<Account> accounts =
+        em.createQuery("select a from Account a where lower(a.email) = :email", Account.class)
+            .setParameter("email", ics.organizer().email().toLowerCase(java.util.Locale.ROOT))
+            .setMaxResults(1)
+            .getResultList();
+    String name = ics.organizer().name() == null ? ics.organizer().email() : ics.organizer().name();
+    event.setOrganiser(
+        accounts.isEmpty() ? null : accounts.get(0).getId(),
+        name.length() > 200 ? name.substring(0, 200) : name);
+  }
+
+  private static void excluded(CalendarEvent event, IcsEvent ics) {
+    event.getExcludedStarts().clear();
+    if (event.getRrule() != null) {
+      ics.exdates().stream()
+          .limit(CalendarEvent.MAXIMUM_EXCLUDED_DATES)
+          .map(exdate -> CalendarIcs.local(exdate, event.zone()))
+          .forEach(event.getExcludedStarts()::add);
+    }
+  }
+
+  private record Planned(IcsEvent ics, EventDraft draft, CalendarImport.Action action) {}
+
+  private record ImportPlan(
+      List<Planned> planned, Map<String, CalendarEvent> existing, List<IcsNotice> notices) {
+
+    CalendarImport report() {
+      List<CalendarImport.Item> items = new ArrayList<>();
+      for (Planned p : planned) {
+        IcsEvent ics = p.ics();
+        ZoneId zone = ics.allDay() || ics.zone() == null ? ZoneId.of("UTC") : ics.zone();
+        items.add(
+            new CalendarImport.Item(
+                p.draft() == null ? ics.summary() : p.draft().title(),
+                CalendarIcs.local(ics.start(), zone),
+                ics.allDay() ? null : zone.getId(),
+                ics.allDay(),
+                ics.rrule(),
+                ics.recurrenceId() != null,
+                p.action()));
+      }
+      return new CalendarImport(items, notices);
+    }
+  }
+
+  /**
+   * Reads the file and decides for each event: new, a change of one with the same UID in this
+   * calendar, or left out (a notice says why). Nothing is saved.
+   */
+  private ImportPlan plan(
+      EventCalendar calendar,
+      byte[] content,
+      ZoneId zone,
+      Visibility visibility,
+      Language language) {
+    IcsImport file = new IcsReader().read(content, zone);
+    List<IcsNotice> notices = new ArrayList<>(file.notices());
+    String untitled = Messages.format(language.locale(), "calendar.import.untitled");
+    Set<String> uids = new TreeSet<>();
+    file.events().forEach(ics -> uids.add(ics.uid()));
+    Map<String, CalendarEvent> existing = new HashMap<>();
+    List<String> uidList = new ArrayList<>(uids);
+    for (int i = 0; i < uidList.size(); i += 500) {
+      em.createQuery(
+              "select e from CalendarEvent e where e.calendar = :calendar and e.master is null"
+                  + " and e.uid in :uids",
+              CalendarEvent.class)
+          .setParameter("calendar", calendar)
+          .setParameter("uids", uidList.subList(i, Math.min(uidList.size(), i + 500)))
+          .getResultStream()
+          .forEach(event -> existing.put(event.getUid(), event));
+    }
+    Set<String> seriesInFile = new HashSet<>();
+    Set<String> overridesInFile = new HashSet<>();
+    List<Planned> planned = new ArrayList<>();
+    for (IcsEvent ics : file.events()) {
+      String title = ics.summary() == null ? untitled : ics.summary();
+      boolean override = ics.recurrenceId() != null;
+      EventDraft draft = CalendarIcs.draftOf(ics, zone, visibility, untitled);
+      Optional<IcsNotice> problem = problemOf(ics, draft, title);
+      if (problem.isEmpty() && !override && !seriesInFile.add(ics.uid())) {
+        problem = Optional.of(notice("calendar.import.skipped.duplicate", title));
+      }
+      if (problem.isEmpty()
+          && override
+          && !overridesInFile.add(ics.uid() + " " + ics.recurrenceId())) {
+        problem = Optional.of(notice("calendar.import.skipped.duplicate", title));
+      }
+      problem.ifPresent(notices::add);
+      CalendarImport.Action action =
+          problem.isPresent()
+              ? CalendarImport.Action.SKIP
+              : !override && existing.containsKey(ics.uid())
+                  ? CalendarImport.Action.UPDATE
+                  : CalendarImport.Action.NEW;
+      planned.add(new Planned(ics, problem.isPresent() ? null : draft, action));
+    }
+    // An overridden occurrence that comes before its series in the file counts once the series is
+    // known; one whose series was left out goes with it.
+    List<Planned> checked = new ArrayList<>();
+    for (Planned p : planned) {
+      boolean orphan =
+          p.action() != CalendarImport.Action.SKIP
+              && p.ics().recurrenceId() != null
+              && !existing.containsKey(p.ics().uid())
+              && planned.stream()
+                  .noneMatch(
+                      s ->
+                          s.ics().recurrenceId() == null
+                              && s.ics().uid().equals(p.ics().uid())
+                              && s.action() != CalendarImport.Action.SKIP);
+      if (orphan) {
+        notices.add(notice("calendar.import.skipped.noSeries", p.draft().title()));
+        checked.add(new Planned(p.ics(), null, CalendarImport.Action.SKIP));
+      } else {
+        checked.add(p);
+      }
+    }
+    return new ImportPlan(checked, existing, notices.stream().distinct().toList());
+  }
+
+  /** Why an event cannot be imported as it is, if it cannot. */
+  private Optional<IcsNotice> problemOf(IcsEvent ics, EventDraft draft, String title) {
+    if (ics.uid().length() > CalendarEvent.UID_LENGTH) {
+      return Optional.of(notice("calendar.import.skipped.uid", title));
+    }
+    if (!validator.validate(draft).isEmpty()) {
+      return Optional.of(notice("calendar.import.skipped.invalid", title));
+    }
+    try {
+      TimeZones.of(draft.timeZone());
+      checkTimes(draft);
+      Recurrences.normalise(draft.rrule(), draft.allDay(), ZoneId.of(draft.timeZone()));
+    } catch (BusinessException refused) {
+      return Optional.of(notice("calendar.ical.skipped.invalid", title));
+    }
+    return Optional.empty();
+  }
+
+  private static IcsNotice notice(String key, Object... arguments) {
+    return new IcsNotice(key, List.of(arguments));
+  }
+
+  /** The caller's subscription address, if they made one. */
+  @RequiresPermission(CALENDAR_VIEW)
+  public Optional<CalendarFeed> findMyFeed() {
+    return em.createQuery("select f from CalendarFeed f where f.account = :me", CalendarFeed.class)
+        .setParameter("me", me())
+        .getResultStream()
+        .findFirst();
+  }
+
+  /**
+   * A new subscription address for the caller, replacing their old one (which stops working). The
+   * secret is returned this once; only its hash is kept.
+   */
+  @RequiresPermission(CALENDAR_VIEW)
+  public String createMyFeed() {
+    Account me = me();
+    findMyFeed().ifPresent(em::remove);
+    em.flush();
+    String secret = Secrets.newSecret();
+    em.persist(new CalendarFeed(me, Secrets.sha256(secret)));
+    audit.record(AuditAction.CALENDAR_FEED_CREATED, "account:" + me.getId(), me.getLogin());
+    return secret;
+  }
+
+  /** Revokes the caller's subscription address: programs that use it get nothing from now on. */
+  @RequiresPermission(CALENDAR_VIEW)
+  public void revokeMyFeed() {
+    Account me = me();
+    findMyFeed()
+        .ifPresent(
+            feed -> {
+              em.remove(feed);
+              audit.record(
+                  AuditAction.CALENDAR_FEED_REVOKED, "account:" + me.getId(), me.getLogin());
+            });
+  }
+
+  /**
+   * The feed behind a subscription address: the events of its owner's own calendars (the network's,
+   * their town's, their working groups', their own) from a year ago on, as they see them. No
+   * permission is asked: the secret is the credential, and a wrong or revoked one, or one of a
+   * deactivated account, finds nothing.
+   */
+  public String feed(@NotNull @Size(max = 100) String secret) {
+    List<CalendarFeed> feeds =
+        em.createQuery(
+                "select f from CalendarFeed f join fetch f.account where f.tokenHash = :hash",
+                CalendarFeed.class)
+            .setParameter("hash", Secrets.sha256(secret))
+            .getResultList();
+    if (feeds.isEmpty() || !feeds.get(0).getAccount().isActive()) {
+      throw new NoSuchFeedException();
+    }
+    CalendarFeed feed = feeds.get(0);
+    Account owner = feed.getAccount();
+    Instant now = Instant.now();
+    // Written at most once a minute, so programs polling every few minutes do not keep rows busy.
+    if (feed.getLastUsedAt() == null || feed.getLastUsedAt().isBefore(now.minusSeconds(60))) {
+      feed.used(now);
+    }
+    Set<SpaceRef> own = ownSpaces(owner);
+    List<Long> calendarIds =
+        em.createQuery("select c from EventCalendar c", EventCalendar.class)
+            .getResultStream()
+            .filter(c -> own.contains(c.getSpace()))
+            .map(EventCalendar::getId)
+            .toList();
+    List<CalendarEvent> events =
+        em.createQuery(
+                "select e from CalendarEvent e where e.calendar.id in :calendars"
+                    + " and (e.rangeEnd is null or e.rangeEnd > :from) order by e.id",
+                CalendarEvent.class)
+            .setParameter("calendars", calendarIds.isEmpty() ? List.of(-1L) : calendarIds)
+            .setParameter("from", now.minus(Duration.ofDays(365)))
+            .getResultList();
+    return write(Messages.format(owner.getLanguage().locale(), "calendar.feed.name"), events);
+  }
+
+  /** The spaces whose calendars are a person's own: all their events are theirs to see. */
+  private Set<SpaceRef> ownSpaces(Account account) {
+    Set<SpaceRef> own = new LinkedHashSet<>();
+    own.add(SpaceRef.NETWORK);
+    own.add(new SpaceRef(SpaceType.ORGANISATION, account.getOrganisation().getId()));
+    spaces.spacesOf(account).stream()
+        .filter(space -> space.getType() == SpaceType.WORKING_GROUP)
+        .forEach(own::add);
+    if (account.getPerson() != null) {
+      own.add(new SpaceRef(SpaceType.PERSON, account.getPerson().getId()));
+    }
+    return own;
   }
 
   // Rules of access

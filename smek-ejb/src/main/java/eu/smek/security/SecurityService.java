@@ -24,15 +24,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -55,7 +49,6 @@ public class SecurityService {
 
   private static final String TOKEN_PREFIX = "smek_";
   private static final Duration LAST_USED_PRECISION = Duration.ofMinutes(5);
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   /** How long an invitation link may be used. */
   static final Duration INVITATION_VALIDITY = Duration.ofDays(7);
@@ -247,9 +240,7 @@ public class SecurityService {
     if (active >= MAXIMUM_API_TOKENS) {
       throw new TooManyApiTokensException(MAXIMUM_API_TOKENS);
     }
-    byte[] random = new byte[32];
-    RANDOM.nextBytes(random);
-    String secret = TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    String secret = TOKEN_PREFIX + Secrets.newSecret();
     ApiToken token = new ApiToken(account, name.strip(), sha256(secret), secret.substring(0, 12));
     em.persist(token);
     audit.record(AuditAction.API_TOKEN_CREATED, target(account), token.getName());
@@ -641,9 +632,7 @@ public class SecurityService {
   }
 
   private static String newSecret() {
-    byte[] random = new byte[32];
-    RANDOM.nextBytes(random);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    return Secrets.newSecret();
   }
 
   /** Login names are compared trimmed and in lower case, and never longer than the column. */
@@ -661,12 +650,6 @@ public class SecurityService {
   }
 
   static String sha256(String value) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA-256", e);
-    }
+    return Secrets.sha256(value);
   }
 }

@@ -196,6 +196,18 @@ public class CalendarEvent implements Serializable {
     this.uid = newUid();
   }
 
+  /**
+   * An event read from an iCalendar file: it keeps the file's UID, so importing the file again
+   * changes it rather than adding it twice, and the file's SEQUENCE.
+   */
+  public static CalendarEvent imported(
+      EventCalendar calendar, String title, String uid, int sequence) {
+    CalendarEvent event = new CalendarEvent(calendar, title);
+    event.uid = uid;
+    event.sequence = sequence;
+    return event;
+  }
+
   /** A UID that no other calendar in the world has: a random UUID at the application's name. */
   public static String newUid() {
     return UUID.randomUUID() + "@smek-int";

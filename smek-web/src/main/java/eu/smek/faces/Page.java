@@ -52,6 +52,7 @@ public enum Page {
   SEARCH_DOCUMENTS("/documents/search-documents.xhtml", DASHBOARD, DOCUMENTS_USE, true),
   LIST_APPROVALS("/documents/list-approvals.xhtml", DASHBOARD, DOCUMENTS_USE, true),
   VIEW_CALENDAR("/calendar/view-calendar.xhtml", DASHBOARD, CALENDAR_VIEW, true),
+  EXCHANGE_CALENDARS("/calendar/exchange-calendars.xhtml", VIEW_CALENDAR, CALENDAR_VIEW, false),
   VIEW_AUDIT_LOG("/audit/view-audit-log.xhtml", DASHBOARD, AUDIT_VIEW, true),
   VIEW_SYSTEM_STATUS("/operations/view-system-status.xhtml", DASHBOARD, OPERATIONS_VIEW, true),
   MANAGE_API_TOKENS("/security/manage-api-tokens.xhtml", DASHBOARD, SECURITY_USE_API, true),

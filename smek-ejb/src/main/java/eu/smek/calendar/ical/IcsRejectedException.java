@@ -12,7 +12,7 @@ public class IcsRejectedException extends BusinessException {
     super(key, arguments);
   }
 
-  static IcsRejectedException tooLarge(long maximumBytes) {
+  public static IcsRejectedException tooLarge(long maximumBytes) {
     return new IcsRejectedException("calendar.ical.tooLarge", Math.max(1, maximumBytes / 1024));
   }
 
