@@ -208,6 +208,7 @@ class ArchitectureTest {
           JavaClass fieldType = field.getRawType();
           boolean replicable =
               fieldType.isPrimitive()
+                  || (fieldType.isArray() && fieldType.getBaseComponentType().isPrimitive())
                   || fieldType.isAssignableTo(Serializable.class)
                   || fieldType.isAssignableTo(Collection.class)
                   || fieldType.isAssignableTo(Map.class);
