@@ -12,6 +12,7 @@ import eu.smek.calendar.ical.IcsNotice;
 import eu.smek.calendar.ical.IcsPerson;
 import eu.smek.calendar.ical.IcsReader;
 import eu.smek.calendar.ical.IcsWriter;
+import eu.smek.infrastructure.Notifier;
 import eu.smek.membership.SpaceMembership;
 import eu.smek.security.AccessDeniedException;
 import eu.smek.security.Account;
@@ -26,7 +27,12 @@ import eu.smek.shared.RecordNotFoundException;
 import eu.smek.shared.SpaceRef;
 import eu.smek.shared.SpaceType;
 import eu.smek.shared.Visibility;
+import jakarta.ejb.EJB;
+import jakarta.ejb.EJBException;
+import jakarta.ejb.Schedule;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -52,6 +58,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.logging.Logger;
 
 /**
  * Calendars and their events. Every space has a calendar, made the first time one of its members
@@ -88,6 +95,10 @@ public class CalendarService {
   @Inject private SpaceMembership spaces;
   @Inject private AuditService audit;
   @Inject private Validator validator;
+  @Inject private Notifier notifier;
+  @EJB private CalendarService self;
+
+  private static final Logger LOG = Logger.getLogger(CalendarService.class.getName());
 
   // Calendars
 
@@ -455,7 +466,7 @@ public class CalendarService {
   }
 
   /** The UTC bounds of every occurrence, for the range query. */
-  private static void updateRange(CalendarEvent event) {
+  static void updateRange(CalendarEvent event) {
     ZoneId zone = event.zone();
     Duration margin = event.isAllDay() ? ALL_DAY_MARGIN : Duration.ZERO;
     Instant start = event.getStart().atZone(zone).toInstant().minus(margin);
@@ -892,6 +903,176 @@ public class CalendarService {
       own.add(new SpaceRef(SpaceType.PERSON, account.getPerson().getId()));
     }
     return own;
+  }
+
+  // Reminders
+
+  /** How late a reminder may still go out, after a restart or when every node was down. */
+  static final Duration REMINDER_GRACE = Duration.ofMinutes(15);
+
+  /** The caller's reminder of an event (of its series), if they chose one. */
+  @RequiresPermission(CALENDAR_VIEW)
+  public Optional<EventReminder> findMyReminder(long eventId) {
+    CalendarEvent event = visible(eventId, false);
+    CalendarEvent series = event.isOverride() ? event.getMaster() : event;
+    return em.createQuery(
+            "select r from EventReminder r where r.event = :event and r.account = :me",
+            EventReminder.class)
+        .setParameter("event", series)
+        .setParameter("me", me())
+        .getResultStream()
+        .findFirst();
+  }
+
+  /**
+   * Sets the caller's reminder of an event they see (for a series: of each occurrence), or removes
+   * it when {@code minutesBefore} is null.
+   */
+  @RequiresPermission(CALENDAR_VIEW)
+  public void remindMe(long eventId, Integer minutesBefore, boolean byEmail, boolean inApp) {
+    if (minutesBefore != null
+        && (!EventReminder.LEAD_TIMES.contains(minutesBefore) || !(byEmail || inApp))) {
+      throw new InvalidReminderException();
+    }
+    Optional<EventReminder> existing = findMyReminder(eventId);
+    if (minutesBefore == null) {
+      existing.ifPresent(em::remove);
+      return;
+    }
+    CalendarEvent event = visible(eventId, false);
+    EventReminder reminder =
+        existing.orElseGet(
+            () -> new EventReminder(event.isOverride() ? event.getMaster() : event, me()));
+    reminder.set(minutesBefore, byEmail, inApp);
+    if (existing.isEmpty()) {
+      em.persist(reminder);
+    }
+  }
+
+  /**
+   * Every minute, on one node of the cluster (a persistent timer in the shared database), the
+   * reminders that are due go out.
+   */
+  @Schedule(second = "0", minute = "*", hour = "*", persistent = true)
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public void sendDueRemindersRegularly() {
+    sendDueReminders(Instant.now());
+  }
+
+  /**
+   * Sends the reminders due at {@code now}: each for one occurrence, once, however many runs and
+   * nodes ask at the same time ({@link #sendReminder} claims it first).
+   *
+   * @return how many this call sent
+   */
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public int sendDueReminders(Instant now) {
+    int sent = 0;
+    for (DueReminder due : self.dueReminders(now)) {
+      try {
+        sent += self.sendReminder(due) ? 1 : 0;
+      } catch (EJBException lostRace) {
+        // Another run recorded the same reminder between our check and our insert.
+        LOG.fine(() -> "Reminder " + due + " was sent by another run: " + lostRace);
+      }
+    }
+    return sent;
+  }
+
+  /** A reminder due for one occurrence, by the occurrence's start. */
+  public record DueReminder(long reminderId, Instant occurrenceStart) {}
+
+  /** The reminders whose time has come within the grace period and that were not sent yet. */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public List<DueReminder> dueReminders(Instant now) {
+    Duration longest = Duration.ofMinutes(java.util.Collections.max(EventReminder.LEAD_TIMES));
+    List<EventReminder> reminders =
+        em.createQuery(
+                "select r from EventReminder r join fetch r.event e where e.rangeStart <= :horizon"
+                    + " and (e.rangeEnd is null or e.rangeEnd > :late)",
+                EventReminder.class)
+            .setParameter("horizon", now.plus(longest))
+            .setParameter("late", now.minus(REMINDER_GRACE))
+            .getResultList();
+    Map<CalendarEvent, List<EventReminder>> byEvent = new HashMap<>();
+    reminders.forEach(r -> byEvent.computeIfAbsent(r.getEvent(), e -> new ArrayList<>()).add(r));
+    List<DueReminder> due = new ArrayList<>();
+    for (Map.Entry<CalendarEvent, List<EventReminder>> entry : byEvent.entrySet()) {
+      CalendarEvent event = entry.getKey();
+      List<CalendarEvent> withOverrides = new ArrayList<>(List.of(event));
+      if (event.isRecurring()) {
+        withOverrides.addAll(overridesOf(event));
+      }
+      for (EventReminder reminder : entry.getValue()) {
+        Duration lead = Duration.ofMinutes(reminder.getMinutesBefore());
+        Instant from = now.minus(REMINDER_GRACE).plus(lead);
+        Instant to = now.plus(lead).plusSeconds(1);
+        for (Occurrence occurrence :
+            Recurrences.expand(withOverrides, from, to, ZoneId.of("UTC"))) {
+          Instant start = occurrence.start().toInstant();
+          if (start.isAfter(from) && start.isBefore(to)) {
+            due.add(new DueReminder(reminder.getId(), start));
+          }
+        }
+      }
+    }
+    if (due.isEmpty()) {
+      return due;
+    }
+    Set<String> sent = new HashSet<>();
+    em.createQuery(
+            "select s.reminderId, s.occurrenceStart from ReminderSent s"
+                + " where s.reminderId in :reminders",
+            Object[].class)
+        .setParameter("reminders", due.stream().map(DueReminder::reminderId).distinct().toList())
+        .getResultStream()
+        .forEach(row -> sent.add(row[0] + " " + row[1]));
+    return due.stream()
+        .filter(d -> !sent.contains(d.reminderId() + " " + d.occurrenceStart()))
+        .toList();
+  }
+
+  /**
+   * Records a reminder as sent and sends it, in one transaction: the record's key (reminder,
+   * occurrence) lets only one run through, and a failed sending forgets the record, so it is tried
+   * again in the next minute.
+   *
+   * @return false when it was sent already
+   */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public boolean sendReminder(DueReminder due) {
+    EventReminder reminder = em.find(EventReminder.class, due.reminderId());
+    if (reminder == null
+        || em.find(
+                ReminderSent.class, new ReminderSent.Key(due.reminderId(), due.occurrenceStart()))
+            != null) {
+      return false;
+    }
+    em.persist(new ReminderSent(due.reminderId(), due.occurrenceStart(), Instant.now()));
+    em.flush();
+    Account account = reminder.getAccount();
+    if (!account.isActive()) {
+      return false;
+    }
+    CalendarEvent event = reminder.getEvent();
+    Language language = account.getLanguage();
+    ZoneId zone = account.getOrganisation().getCountry().timeZone();
+    String when =
+        java.time.format.DateTimeFormatter.ofLocalizedDateTime(
+                java.time.format.FormatStyle.FULL, java.time.format.FormatStyle.SHORT)
+            .withLocale(language.locale())
+            .format(due.occurrenceStart().atZone(zone));
+    String title = event.titleIn(language);
+    String place = event.getLocation() == null ? "–" : event.getLocation();
+    String link = "/calendar/view-event?id=" + event.getId();
+    if (reminder.isInApp() && reminder.isByEmail()) {
+      notifier.notify(account, "calendar.reminder", link, title, when, place);
+    } else if (reminder.isInApp()) {
+      notifier.notifyInApp(account, "calendar.reminder", link, title, when, place);
+    } else {
+      notifier.mail(account.getEmail(), language, "calendar.reminder", link, title, when, place);
+    }
+    return true;
   }
 
   // Rules of access

@@ -2,6 +2,7 @@ package eu.smek.infrastructure;
 
 import eu.smek.audit.AuditAction;
 import eu.smek.audit.AuditService;
+import eu.smek.calendar.DemoEvents;
 import eu.smek.documents.DemoLibraries;
 import eu.smek.membership.CaseEntry;
 import eu.smek.membership.CaseKind;
@@ -73,6 +74,7 @@ public class InitialData {
   @Inject private AuditService audit;
   @Inject private FileStore files;
   @Inject private DemoLibraries demoLibraries;
+  @Inject private DemoEvents demoEvents;
 
   /** Creates the demo accounts that do not exist yet; safe to call at every start. */
   public void createDemoAccounts() {
@@ -218,6 +220,20 @@ public class InitialData {
     }
     demoLibraries.create(DemoDocuments::pdf);
     LOG.info("Created the demo document libraries");
+  }
+
+  /**
+   * Calendar events, once: when there is none yet, and only once the demo accounts and working
+   * groups exist (see {@link DemoEvents}).
+   */
+  public void createDemoEvents() {
+    if (em.createQuery("select count(e) from CalendarEvent e", Long.class).getSingleResult() > 0
+        || em.createQuery("select count(g) from WorkingGroup g", Long.class).getSingleResult() == 0
+        || !DEMO_ACCOUNTS.stream().allMatch(demo -> loginExists(demo.login()))) {
+      return;
+    }
+    demoEvents.create();
+    LOG.info("Created the demo calendar events");
   }
 
   /** The deputies of the given organisations' cells, in that order. */

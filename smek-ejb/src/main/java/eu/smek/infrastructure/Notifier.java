@@ -43,6 +43,17 @@ public class Notifier {
     mail(recipient.getEmail(), language, key, link, arguments);
   }
 
+  /** Notifies an account holder in the application only (they chose not to get an e-mail). */
+  public void notifyInApp(Account recipient, String key, String link, Object... arguments) {
+    Language language = recipient.getLanguage();
+    em.persist(
+        new Notification(
+            recipient,
+            Messages.format(language.locale(), key + ".subject", arguments),
+            Messages.format(language.locale(), key + ".body", arguments),
+            link));
+  }
+
   /** Sends an e-mail only, e.g. to someone who has no account yet. */
   public void mail(
       String address, Language language, String key, String link, Object... arguments) {

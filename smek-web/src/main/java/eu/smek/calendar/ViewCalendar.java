@@ -209,7 +209,23 @@ public class ViewCalendar implements Serializable {
     Repetition repetition =
         Repetition.of(event.getRrule(), event.getStart(), event.zone()).orElse(null);
     form.setRepetition(repetition, event.getRrule());
+    calendarService
+        .findMyReminder(event.getId())
+        .ifPresent(
+            reminder -> {
+              form.remindMinutes = reminder.getMinutesBefore();
+              form.remindByEmail = reminder.isByEmail();
+              form.remindInApp = reminder.isInApp();
+            });
     editing = true;
+  }
+
+  /** Saves only the user's reminder, for an event they see but may not change. */
+  public void saveReminder() {
+    calendarService.remindMe(
+        form.eventId, form.remindMinutes, form.remindByEmail, form.remindInApp);
+    editing = false;
+    info("calendar.remind.saved", form.title);
   }
 
   // Saving
@@ -228,6 +244,8 @@ public class ViewCalendar implements Serializable {
           calendarService.updateEvent(
               form.eventId, form.version, form.scope, form.recurrenceId, draft);
     }
+    calendarService.remindMe(
+        saved.getId(), form.remindMinutes, form.remindByEmail, form.remindInApp);
     editing = false;
     info("calendar.event.saved", saved.getTitle());
   }
@@ -398,6 +416,21 @@ public class ViewCalendar implements Serializable {
     return Arrays.asList(Visibility.values());
   }
 
+  /** The lead times offered for a reminder, each with its label. */
+  public Map<String, Integer> getLeadTimes() {
+    Map<String, Integer> times = new LinkedHashMap<>();
+    for (int minutes : EventReminder.LEAD_TIMES) {
+      String label =
+          minutes % 1440 == 0
+              ? Messages.format(activeLocale.getLocale(), "calendar.remind.days", minutes / 1440)
+              : minutes % 60 == 0
+                  ? Messages.format(activeLocale.getLocale(), "calendar.remind.hours", minutes / 60)
+                  : Messages.format(activeLocale.getLocale(), "calendar.remind.minutes", minutes);
+      times.put(label, minutes);
+    }
+    return times;
+  }
+
   public List<EditScope> getScopes() {
     return Arrays.asList(EditScope.values());
   }
@@ -449,6 +482,10 @@ public class ViewCalendar implements Serializable {
     LocalDate until;
     Integer count;
 
+    Integer remindMinutes;
+    boolean remindByEmail = true;
+    boolean remindInApp = true;
+
     /** A rule the choices cannot show (an imported one): edited as iCalendar text instead. */
     boolean custom;
 
@@ -475,6 +512,9 @@ public class ViewCalendar implements Serializable {
       timeZone = null;
       categories = null;
       visibility = null;
+      remindMinutes = null;
+      remindByEmail = true;
+      remindInApp = true;
       setRepetition(Repetition.NONE, null);
     }
 
@@ -537,6 +577,30 @@ public class ViewCalendar implements Serializable {
 
     public Long getEventId() {
       return eventId;
+    }
+
+    public Integer getRemindMinutes() {
+      return remindMinutes;
+    }
+
+    public void setRemindMinutes(Integer remindMinutes) {
+      this.remindMinutes = remindMinutes;
+    }
+
+    public boolean isRemindByEmail() {
+      return remindByEmail;
+    }
+
+    public void setRemindByEmail(boolean remindByEmail) {
+      this.remindByEmail = remindByEmail;
+    }
+
+    public boolean isRemindInApp() {
+      return remindInApp;
+    }
+
+    public void setRemindInApp(boolean remindInApp) {
+      this.remindInApp = remindInApp;
     }
 
     public boolean isRecurring() {
