@@ -260,6 +260,21 @@ class SchemaUpgradeTest {
             sql(
                 "insert into calendar_event_category (event_id, category) values (500,"
                     + " 'rada')")));
+    ROWS.put(
+        16,
+        List.of(
+            sql(
+                "insert into calendar_feed (id, account_id, token_hash, created_at, last_used_at)"
+                    + " values (500, 500, '"
+                    + "f".repeat(64)
+                    + "', current_timestamp, null)"),
+            sql(
+                "insert into calendar_reminder (id, event_id, account_id, minutes_before,"
+                    + " by_email, in_app) values (500, 500, 500, 15, true, false)"),
+            sql(
+                "insert into calendar_reminder_sent (reminder_id, occurrence_start, sent_at)"
+                    + " values (500, timestamp with time zone '2026-03-19 09:00:00+00',"
+                    + " current_timestamp)")));
   }
 
   static Stream<Target> earlierVersions() throws Exception {

@@ -23,14 +23,14 @@ var smekCalendar = (function () {
   }
 
   /* FullCalendar's scrolling time grid has no focusable content on an empty day, so a keyboard
-     could not scroll it: each scroller becomes a focusable, named region. */
+     could not scroll it: each scroller becomes focusable, named by its title (a role would break
+     the grid's table structure it sits in). */
   function focusableScrollers(schedule) {
     var label = schedule.getAttribute("data-scroll-label");
     schedule.querySelectorAll(".fc-scroller").forEach(function (scroller) {
       if (!scroller.hasAttribute("tabindex")) {
         scroller.setAttribute("tabindex", "0");
-        scroller.setAttribute("role", "region");
-        scroller.setAttribute("aria-label", label);
+        scroller.setAttribute("title", label);
       }
     });
   }
