@@ -248,6 +248,81 @@ class FailoverClusterIT {
     return Integer.parseInt(sessionId.substring(sessionId.lastIndexOf(".node-") + 6));
   }
 
+  @Test
+  void aReminderGoesOutOnceWhileTwoNodesRunTheMinuteTimer() throws Exception {
+    Http api = new Http(cluster.balancer());
+    String auth = Http.basic(ADMIN, PASSWORD);
+    HttpResponse<String> calendars = api.get("/api/v1/calendar/calendars", "Authorization", auth);
+    assertThat(calendars.statusCode()).isEqualTo(200);
+    long calendar =
+        Json.createReader(new StringReader(calendars.body())).readArray().stream()
+            .map(JsonValue::asJsonObject)
+            .filter(c -> c.getBoolean("mayEdit"))
+            .findFirst()
+            .orElseThrow()
+            .getJsonNumber("id")
+            .longValue();
+    String title = "Przypomnienie " + System.nanoTime();
+    // Starts in four minutes; reminded five minutes before, so the reminder is due at once.
+    java.time.LocalDateTime start =
+        java.time.LocalDateTime.now(java.time.ZoneId.of("Europe/Warsaw"))
+            .plusMinutes(4)
+            .truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+    HttpResponse<String> created =
+        api.send(
+            api.request("/api/v1/calendar/events")
+                .header("Authorization", auth)
+                .header("Content-Type", "application/json")
+                .POST(
+                    java.net.http.HttpRequest.BodyPublishers.ofString(
+                        Json.createObjectBuilder()
+                            .add("calendarId", calendar)
+                            .add("title", title)
+                            .add("start", start.toString())
+                            .add("end", start.plusHours(1).toString())
+                            .add("timeZone", "Europe/Warsaw")
+                            .add("visibility", "NETWORK")
+                            .build()
+                            .toString()))
+                .build());
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    long event =
+        Json.createReader(new StringReader(created.body()))
+            .readObject()
+            .getJsonNumber("id")
+            .longValue();
+    // The choice as the calendar page saves it (the API has no call for reminders).
+    String reminder =
+        cluster
+            .sql(
+                "insert into calendar_reminder (id, event_id, account_id, minutes_before, by_email,"
+                    + " in_app) select nextval('calendar_reminder_seq'), "
+                    + event
+                    + ", id, 5, false, true from account where login = 'admin' returning id")
+            .lines()
+            .findFirst()
+            .orElseThrow();
+
+    Cluster.waitUntil(
+        () ->
+            "1"
+                .equals(
+                    cluster.sql(
+                        "select count(*) from calendar_reminder_sent where reminder_id = "
+                            + reminder)),
+        Duration.ofMinutes(3),
+        "the reminder to be sent");
+    // Another round of the timer on both nodes: still once.
+    Thread.sleep(Duration.ofSeconds(70).toMillis());
+
+    assertThat(
+            cluster.sql(
+                "select count(*) from calendar_reminder_sent where reminder_id = " + reminder))
+        .isEqualTo("1");
+    assertThat(cluster.sql("select count(*) from notification where title like '%" + title + "%'"))
+        .isEqualTo("1");
+  }
+
   private static long organisationId(Http api, String auth, String code) throws Exception {
     HttpResponse<String> all = api.get("/api/v1/organisations", "Authorization", auth);
     assertThat(all.statusCode()).isEqualTo(200);

@@ -22,33 +22,5 @@ var smekCalendar = (function () {
     }
   }
 
-  /* FullCalendar's scrolling time grid has no focusable content on an empty day, so a keyboard
-     could not scroll it: each scroller becomes focusable, named by its title (a role would break
-     the grid's table structure it sits in). */
-  function focusableScrollers(schedule) {
-    var label = schedule.getAttribute("data-scroll-label");
-    schedule.querySelectorAll(".fc-scroller").forEach(function (scroller) {
-      if (!scroller.hasAttribute("tabindex")) {
-        scroller.setAttribute("tabindex", "0");
-        scroller.setAttribute("title", label);
-      }
-    });
-  }
-
-  function watch() {
-    document.querySelectorAll("[data-scroll-label]").forEach(function (schedule) {
-      focusableScrollers(schedule);
-      new MutationObserver(function () {
-        focusableScrollers(schedule);
-      }).observe(schedule, {childList: true, subtree: true});
-    });
-  }
-
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", watch);
-  } else {
-    watch();
-  }
-
   return {focusEditor: focusEditor, saved: saved};
 })();
