@@ -68,9 +68,9 @@ class CalendarBrowserIT extends BrowserTest {
     browser.type(By.id("event-form:title"), title);
     browser.type(By.id("event-form:location"), "Sala sesyjna");
     setValue("event-form:start-date", "2027-01-05");
-    setValue("event-form:start-time", "10:00");
+    setValue("event-form:start-time", "14:00");
     setValue("event-form:end-date", "2027-01-05");
-    setValue("event-form:end-time", "11:30");
+    setValue("event-form:end-time", "15:30");
     new Select(browser.byId("event-form:zone")).selectByValue("Europe/Warsaw");
     new Select(browser.byId("event-form:frequency")).selectByValue("WEEKLY");
     browser.type(By.id("event-form:count"), "4");
