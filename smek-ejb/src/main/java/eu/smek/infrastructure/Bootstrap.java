@@ -47,6 +47,7 @@ public class Bootstrap {
       initialData.createDemoAccession();
       initialData.createDemoWorkingGroups();
       initialData.createDemoLibraries();
+      initialData.createDemoResources();
     }
     initialData.createFirstAdministrator(System.getenv());
   }
