@@ -621,13 +621,15 @@ public class CalendarService {
         .setParameter("organisation", organisationId)
         .setParameter("manager", manager)
         .setParameter("own", me.getOrganisation().getId())
-        .getResultList();
+        .getResultStream()
+        .map(CalendarService::loaded)
+        .toList();
   }
 
   /** A resource the caller sees: an active one, or a deactivated one of their own town. */
   @RequiresPermission(CALENDAR_VIEW)
   public BookableResource getResource(long resourceId) {
-    return seenResource(resourceId, LockModeType.NONE);
+    return loaded(seenResource(resourceId, LockModeType.NONE));
   }
 
   /** Whether the caller manages the rooms and equipment of their own organisation. */
@@ -657,7 +659,7 @@ public class CalendarService {
     em.flush();
     audit.record(
         AuditAction.CALENDAR_RESOURCE_CREATED, resourceTarget(resource), describe(resource));
-    return resource;
+    return loaded(resource);
   }
 
   /**
@@ -687,7 +689,7 @@ public class CalendarService {
     applyResource(resource, draft, me);
     audit.record(
         AuditAction.CALENDAR_RESOURCE_CHANGED, resourceTarget(resource), describe(resource));
-    return resource;
+    return loaded(resource);
   }
 
   /**
@@ -709,6 +711,7 @@ public class CalendarService {
     BookableResource resource = seenResource(resourceId, LockModeType.PESSIMISTIC_WRITE);
     Optional<ResourceBooking> existing = bookingOf(event, resource);
     if (existing.isPresent()) {
+      loaded(resource);
       return existing.get();
     }
     if (!resource.isActive()) {
@@ -724,6 +727,7 @@ public class CalendarService {
         AuditAction.CALENDAR_RESOURCE_BOOKED,
         target(event),
         describe(resource) + " for " + describe(event));
+    loaded(resource);
     return booking;
   }
 
@@ -755,7 +759,9 @@ public class CalendarService {
             "select b from ResourceBooking b where b.event = :event order by b.resource.name",
             ResourceBooking.class)
         .setParameter("event", event.isOverride() ? event.getMaster() : event)
-        .getResultList();
+        .getResultStream()
+        .peek(booking -> loaded(booking.getResource()))
+        .toList();
   }
 
   /**
@@ -933,6 +939,12 @@ public class CalendarService {
     return seesCalendar(event.getCalendar(), account)
         && EventCalendar.visibleTo(isMember(event.getCalendar(), account), account.isPresent())
             .contains(event.getVisibility());
+  }
+
+  /** The resource with its organisation's names in other languages, which pages show. */
+  private static BookableResource loaded(BookableResource resource) {
+    resource.getOrganisation().getTranslatedNames().size();
+    return resource;
   }
 
   private static String resourceTarget(BookableResource resource) {

@@ -15,4 +15,10 @@ public record ResourceDraft(
     @Min(1) @Max(BookableResource.MAXIMUM_CAPACITY) Integer capacity,
     @Size(max = BookableResource.DESCRIPTION_LENGTH) @Pattern(regexp = EventDraft.TEXT)
         String description,
-    boolean active) {}
+    boolean active) {
+
+  /** The same draft, offered for booking or not. */
+  public ResourceDraft withActive(boolean offered) {
+    return new ResourceDraft(kind, name, capacity, description, offered);
+  }
+}

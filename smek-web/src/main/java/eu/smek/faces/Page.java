@@ -1,6 +1,7 @@
 package eu.smek.faces;
 
 import static eu.smek.security.Permissions.AUDIT_VIEW;
+import static eu.smek.security.Permissions.CALENDAR_VIEW;
 import static eu.smek.security.Permissions.DOCUMENTS_USE;
 import static eu.smek.security.Permissions.MEMBERSHIP_MANAGE;
 import static eu.smek.security.Permissions.MEMBERSHIP_MANAGE_WORKING_GROUPS;
@@ -44,6 +45,8 @@ public enum Page {
   OPEN_CASE("/membership/open-case.xhtml", LIST_CASES, MEMBERSHIP_MANAGE, false),
   VIEW_CASE("/membership/view-case.xhtml", LIST_CASES, MEMBERSHIP_MANAGE, false),
   LIST_LIBRARIES("/documents/list-libraries.xhtml", DASHBOARD, DOCUMENTS_USE, true),
+  // Who may add and change a town's rooms (its coordinators) is decided by CalendarService.
+  LIST_RESOURCES("/calendar/list-resources.xhtml", DASHBOARD, CALENDAR_VIEW, true),
   // What the user may do in a library or with a document is decided by DocumentService.
   VIEW_LIBRARY("/documents/view-library.xhtml", LIST_LIBRARIES, DOCUMENTS_USE, false),
   // Under the libraries, not the library: the breadcrumbs cannot know which library it is in.
