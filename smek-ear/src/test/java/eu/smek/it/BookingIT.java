@@ -117,7 +117,10 @@ class BookingIT extends InContainerTest {
         () -> update(coordinator, room, room("Sala stara")),
         "a change read before the deactivation");
     BookableResource again =
-        update(coordinator, deactivated, room("Sala Rady Miejskiej").withActive(true));
+        update(
+            coordinator,
+            TestSubjects.as(coordinator, () -> calendars.getResource(room.getId())),
+            room("Sala Rady Miejskiej").withActive(true));
     assertTrue(again.isActive());
     assertEquals(
         2L,
@@ -176,7 +179,7 @@ class BookingIT extends InContainerTest {
     book(clerk, event(clerk, "Goście", "2026-10-22T10:00", "2026-10-22T11:00"), room);
 
     assertEquals(
-        3L,
+        4L,
         data.query(
                 "select count(b) from ResourceBooking b where b.resource.id = ?1",
                 Long.class,
@@ -269,7 +272,7 @@ class BookingIT extends InContainerTest {
             "2026-06-12T10:00",
             draft("Dyżur", "2026-06-12T12:00", "2026-06-12T13:00", null));
     assertTrue(override.isOverride());
-    assertThrows(BookTheSeriesException.class, () -> book(clerk, override, room));
+    assertThrows(BookTheSeriesException.class, () -> book(clerk, reload(override), room));
     assertEquals(
         List.of(room.getId()),
         TestSubjects.as(clerk, () -> calendars.bookings(override.getId())).stream()
@@ -366,13 +369,11 @@ class BookingIT extends InContainerTest {
             TestSubjects.as(
                 clerk,
                 () -> calendars.book(council.getId(), council.getVersion() + 7, room.getId())));
-    assertThrows(
-        AccessDeniedException.class,
+    assertNotFound(
         () ->
             TestSubjects.as(
                 foreignClerk,
-                () -> calendars.book(council.getId(), council.getVersion(), room.getId())),
-        "only who may change the event books for it");
+                () -> calendars.book(council.getId(), council.getVersion(), room.getId())));
     assertThrows(
         RangeTooLongException.class, () -> freeBusy(clerk, room, "2026-01-01", "2028-01-01"));
     assertThrows(

@@ -45,14 +45,14 @@ public enum Page {
   OPEN_CASE("/membership/open-case.xhtml", LIST_CASES, MEMBERSHIP_MANAGE, false),
   VIEW_CASE("/membership/view-case.xhtml", LIST_CASES, MEMBERSHIP_MANAGE, false),
   LIST_LIBRARIES("/documents/list-libraries.xhtml", DASHBOARD, DOCUMENTS_USE, true),
-  // Who may add and change a town's rooms (its coordinators) is decided by CalendarService.
-  LIST_RESOURCES("/calendar/list-resources.xhtml", DASHBOARD, CALENDAR_VIEW, true),
   // What the user may do in a library or with a document is decided by DocumentService.
   VIEW_LIBRARY("/documents/view-library.xhtml", LIST_LIBRARIES, DOCUMENTS_USE, false),
   // Under the libraries, not the library: the breadcrumbs cannot know which library it is in.
   VIEW_DOCUMENT("/documents/view-document.xhtml", LIST_LIBRARIES, DOCUMENTS_USE, false),
   SEARCH_DOCUMENTS("/documents/search-documents.xhtml", DASHBOARD, DOCUMENTS_USE, true),
   LIST_APPROVALS("/documents/list-approvals.xhtml", DASHBOARD, DOCUMENTS_USE, true),
+  // Who may add and change a town's rooms (its coordinators) is decided by CalendarService.
+  LIST_RESOURCES("/calendar/list-resources.xhtml", DASHBOARD, CALENDAR_VIEW, true),
   VIEW_AUDIT_LOG("/audit/view-audit-log.xhtml", DASHBOARD, AUDIT_VIEW, true),
   VIEW_SYSTEM_STATUS("/operations/view-system-status.xhtml", DASHBOARD, OPERATIONS_VIEW, true),
   MANAGE_API_TOKENS("/security/manage-api-tokens.xhtml", DASHBOARD, SECURITY_USE_API, true),
