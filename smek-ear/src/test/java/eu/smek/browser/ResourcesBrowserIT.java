@@ -13,6 +13,9 @@ import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -57,7 +60,14 @@ class ResourcesBrowserIT extends BrowserTest {
     book(room, "Spotkanie z partnerami z Humennego", "2026-06-10T10:00", "2026-06-10T12:00");
     browser.open("/calendar/list-resources?resource=" + room + "&week=2026-06-10");
     assertEquals(
-        text(PL, "calendar.resource.weekOf", "8 cze 2026"), browser.byId("week").getText());
+        text(
+            PL,
+            "calendar.resource.weekOf",
+            DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+                .withLocale(PL.locale())
+                .format(LocalDate.parse("2026-06-08"))),
+        browser.byId("week").getText(),
+        "the week from Monday");
     List<WebElement> rows = browser.findAll(By.cssSelector("#busy tbody tr"));
     assertEquals(1, rows.size());
     assertTrue(rows.get(0).getText().contains("Spotkanie z partnerami z Humennego"));
