@@ -1,6 +1,7 @@
 package eu.smek.calendar;
 
 import static eu.smek.security.Permissions.CALENDAR_EDIT;
+import static eu.smek.security.Permissions.CALENDAR_MANAGE_RESOURCES;
 import static eu.smek.security.Permissions.CALENDAR_VIEW;
 
 import eu.smek.audit.AuditAction;
@@ -13,9 +14,12 @@ import eu.smek.calendar.ical.IcsPerson;
 import eu.smek.calendar.ical.IcsReader;
 import eu.smek.calendar.ical.IcsWriter;
 import eu.smek.infrastructure.Notifier;
+import eu.smek.membership.Organisation;
 import eu.smek.membership.SpaceMembership;
 import eu.smek.security.AccessDeniedException;
 import eu.smek.security.Account;
+import eu.smek.security.Guard;
+import eu.smek.security.Permissions;
 import eu.smek.security.RequiresPermission;
 import eu.smek.security.Secrets;
 import eu.smek.security.Subjects;
@@ -49,6 +53,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -99,6 +104,7 @@ public class CalendarService {
   @EJB private CalendarService self;
 
   private static final Logger LOG = Logger.getLogger(CalendarService.class.getName());
+  @Inject private Guard guard;
 
   // Calendars
 
@@ -223,6 +229,18 @@ public class CalendarService {
       EditScope scope,
       LocalDateTime occurrence,
       @NotNull @Valid EventDraft draft) {
+    CalendarEvent changed = change(eventId, expectedVersion, scope, occurrence, draft);
+    // Rooms and equipment: the resources the event holds must still be free at its new times.
+    checkBookingsAfterChange(eventId, changed);
+    return changed;
+  }
+
+  private CalendarEvent change(
+      long eventId,
+      long expectedVersion,
+      EditScope scope,
+      LocalDateTime occurrence,
+      EventDraft draft) {
     CalendarEvent event = editable(eventId, expectedVersion);
     if (event.isOverride()) {
       if (scope != null && scope != EditScope.ONE) {
@@ -1161,5 +1179,371 @@ public class CalendarService {
 
   private static String blankToNull(String text) {
     return text == null || text.isBlank() ? null : text.strip();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Rooms and equipment: bookable resources, bookings and free/busy (issue 6)
+  // ---------------------------------------------------------------------------------------------
+
+  /**
+   * Where the far end of an unending series is put in the query for bookings that may overlap (no
+   * event ends after the year 2200).
+   */
+  private static final Instant NO_END = Instant.parse("2300-01-01T00:00:00Z");
+
+  /**
+   * The rooms and equipment of the network's town halls, of one organisation if given: every active
+   * one, and the deactivated ones of the caller's own organisation if they manage them (so they can
+   * offer them again); by organisation, kind and name.
+   */
+  @RequiresPermission(CALENDAR_VIEW)
+  public List<BookableResource> resources(Long organisationId) {
+    Account me = me();
+    boolean manager = mayManageResources();
+    return em.createQuery(
+            "select r from BookableResource r where (:organisation is null or r.organisation.id ="
+                + " :organisation) and (r.active = true or (:manager = true and r.organisation.id"
+                + " = :own)) order by r.organisation.name, r.kind, r.name",
+            BookableResource.class)
+        .setParameter("organisation", organisationId)
+        .setParameter("manager", manager)
+        .setParameter("own", me.getOrganisation().getId())
+        .getResultStream()
+        .map(CalendarService::loaded)
+        .toList();
+  }
+
+  /** A resource the caller sees: an active one, or a deactivated one of their own town. */
+  @RequiresPermission(CALENDAR_VIEW)
+  public BookableResource getResource(long resourceId) {
+    return loaded(seenResource(resourceId, LockModeType.NONE));
+  }
+
+  /** Whether the caller manages the rooms and equipment of their own organisation. */
+  public boolean mayManageResources() {
+    return Subjects.principal().isPresent()
+        && Subjects.isPermitted(
+            Permissions.scoped(CALENDAR_MANAGE_RESOURCES, me().getOrganisation().getId()));
+  }
+
+  /** Whether the caller may change this resource: one of their own organisation's. */
+  public boolean mayManage(BookableResource resource) {
+    return mayManageResources()
+        && resource.getOrganisation().getId().equals(me().getOrganisation().getId());
+  }
+
+  /** Adds a room or piece of equipment to the caller's own organisation. */
+  @RequiresPermission(CALENDAR_VIEW)
+  public BookableResource createResource(@NotNull @Valid ResourceDraft draft) {
+    Account me = me();
+    Organisation own = me.getOrganisation();
+    guard.require(
+        Permissions.scoped(CALENDAR_MANAGE_RESOURCES, own.getId()),
+        "CalendarService.createResource");
+    BookableResource resource = new BookableResource(own, draft.kind(), draft.name().strip());
+    applyResource(resource, draft, me);
+    em.persist(resource);
+    em.flush();
+    audit.record(
+        AuditAction.CALENDAR_RESOURCE_CREATED, resourceTarget(resource), describe(resource));
+    return loaded(resource);
+  }
+
+  /**
+   * Changes a resource read at {@code expectedVersion}, also deactivating or offering it again;
+   * only its own organisation's coordinators may. Its bookings stay; a deactivated resource takes
+   * no new ones.
+   */
+  @RequiresPermission(CALENDAR_VIEW)
+  public BookableResource updateResource(
+      long resourceId, long expectedVersion, @NotNull @Valid ResourceDraft draft) {
+    BookableResource resource = seenResource(resourceId, LockModeType.PESSIMISTIC_WRITE);
+    Account me = me();
+    if (!resource.getOrganisation().getId().equals(me.getOrganisation().getId())) {
+      audit.recordIndependently(
+          AuditAction.ACCESS_DENIED, "CalendarService.updateResource", resourceTarget(resource));
+      throw new AccessDeniedException(
+          Permissions.scoped(CALENDAR_MANAGE_RESOURCES, resource.getOrganisation().getId()));
+    }
+    guard.require(
+        Permissions.scoped(CALENDAR_MANAGE_RESOURCES, resource.getOrganisation().getId()),
+        "CalendarService.updateResource");
+    if (resource.getVersion() != expectedVersion) {
+      throw new ConcurrentChangeException();
+    }
+    resource.setKind(draft.kind());
+    resource.setName(draft.name().strip());
+    applyResource(resource, draft, me);
+    audit.record(
+        AuditAction.CALENDAR_RESOURCE_CHANGED, resourceTarget(resource), describe(resource));
+    return loaded(resource);
+  }
+
+  /**
+   * Books a resource for an event read at {@code expectedVersion} (a single event or a whole
+   * series: every occurrence holds the resource). Whoever may change the event may book any active
+   * resource of the network, as a meeting may take place in another town's hall. A resource that an
+   * overlapping occurrence of another event holds is refused ({@link
+   * ResourceAlreadyBookedException}; see {@link BookingOverlaps} for how far series are compared).
+   * Two bookings at once are taken one after the other, under a lock on the resource's row, so that
+   * they cannot both pass the check. The booking is a change of the event (its version and SEQUENCE
+   * rise); booking a resource the event holds already changes nothing.
+   */
+  @RequiresPermission(CALENDAR_EDIT)
+  public ResourceBooking book(long eventId, long expectedVersion, long resourceId) {
+    CalendarEvent event = editable(eventId, expectedVersion);
+    if (event.isOverride()) {
+      throw new BookTheSeriesException();
+    }
+    BookableResource resource = seenResource(resourceId, LockModeType.PESSIMISTIC_WRITE);
+    Optional<ResourceBooking> existing = bookingOf(event, resource);
+    if (existing.isPresent()) {
+      loaded(resource);
+      return existing.get();
+    }
+    if (!resource.isActive()) {
+      throw new ResourceInactiveException(resource.getName());
+    }
+    refuseDoubleBooking(resource, event);
+    Account me = me();
+    ResourceBooking booking = new ResourceBooking(resource, event, me.getLogin());
+    em.persist(booking);
+    event.changed(me.getLogin(), Instant.now());
+    em.flush();
+    audit.record(
+        AuditAction.CALENDAR_RESOURCE_BOOKED,
+        target(event),
+        describe(resource) + " for " + describe(event));
+    loaded(resource);
+    return booking;
+  }
+
+  /** Gives up an event's booking of a resource; the event read at {@code expectedVersion}. */
+  @RequiresPermission(CALENDAR_EDIT)
+  public void unbook(long eventId, long expectedVersion, long resourceId) {
+    CalendarEvent event = editable(eventId, expectedVersion);
+    if (event.isOverride()) {
+      throw new BookTheSeriesException();
+    }
+    BookableResource resource = em.find(BookableResource.class, resourceId);
+    ResourceBooking booking = resource == null ? null : bookingOf(event, resource).orElse(null);
+    if (booking == null) {
+      throw new RecordNotFoundException(ResourceBooking.class, resourceId);
+    }
+    em.remove(booking);
+    event.changed(me().getLogin(), Instant.now());
+    audit.record(
+        AuditAction.CALENDAR_RESOURCE_UNBOOKED,
+        target(event),
+        describe(resource) + " for " + describe(event));
+  }
+
+  /** The resources an event the caller sees holds (an overridden occurrence: its series'). */
+  @RequiresPermission(CALENDAR_VIEW)
+  public List<ResourceBooking> bookings(long eventId) {
+    CalendarEvent event = visible(eventId, false);
+    return em.createQuery(
+            "select b from ResourceBooking b where b.event = :event order by b.resource.name",
+            ResourceBooking.class)
+        .setParameter("event", event.isOverride() ? event.getMaster() : event)
+        .getResultStream()
+        .peek(booking -> loaded(booking.getResource()))
+        .toList();
+  }
+
+  /**
+   * When a resource the caller sees is booked, from the start of {@code from} to the start of
+   * {@code to} in the reader's {@code zone}, in start order. The events are named only where the
+   * caller may see them.
+   */
+  @RequiresPermission(CALENDAR_VIEW)
+  public List<BusyTime> freeBusy(
+      long resourceId, @NotNull LocalDate from, @NotNull LocalDate to, @NotNull ZoneId zone) {
+    long days = ChronoUnit.DAYS.between(from, to);
+    if (days < 1 || days > MAXIMUM_RANGE_DAYS) {
+      throw new RangeTooLongException(MAXIMUM_RANGE_DAYS);
+    }
+    BookableResource resource = seenResource(resourceId, LockModeType.NONE);
+    Instant start = from.atStartOfDay(zone).toInstant();
+    Instant end = to.atStartOfDay(zone).toInstant();
+    Optional<Account> account = account();
+    List<BusyTime> busy = new ArrayList<>();
+    for (CalendarEvent booked : bookedEvents(resource, null, start, end)) {
+      List<CalendarEvent> family = withOverrides(booked);
+      for (Occurrence occurrence : Recurrences.expand(family, start, end, zone)) {
+        CalendarEvent shown = occurrence.event();
+        boolean named = mayRead(shown, account);
+        busy.add(
+            new BusyTime(
+                occurrence.startIn(zone),
+                occurrence.endIn(zone),
+                shown.isAllDay(),
+                named ? shown.getId() : null,
+                named ? shown.getTitle() : null));
+      }
+    }
+    busy.sort(Comparator.comparing(BusyTime::start).thenComparing(BusyTime::end));
+    return busy;
+  }
+
+  /**
+   * After an event changed: its series' resources must still be free at the new times, else the
+   * change is refused (and rolled back). A series split from here on keeps the resources its first
+   * part held.
+   */
+  private void checkBookingsAfterChange(long eventId, CalendarEvent changed) {
+    CalendarEvent series = changed.isOverride() ? changed.getMaster() : changed;
+    if (!series.getId().equals(eventId) && !changed.isOverride()) {
+      CalendarEvent original = em.find(CalendarEvent.class, eventId);
+      CalendarEvent from = original.isOverride() ? original.getMaster() : original;
+      for (ResourceBooking booking : bookingsOf(from)) {
+        em.persist(new ResourceBooking(booking.getResource(), series, me().getLogin()));
+      }
+    }
+    List<Long> resourceIds =
+        em.createQuery(
+                "select b.resource.id from ResourceBooking b where b.event = :event"
+                    + " order by b.resource.id",
+                Long.class)
+            .setParameter("event", series)
+            .getResultList();
+    for (Long resourceId : resourceIds) {
+      // In id order, so that two changes holding the same resources cannot deadlock.
+      BookableResource resource =
+          em.find(BookableResource.class, resourceId, LockModeType.PESSIMISTIC_WRITE);
+      refuseDoubleBooking(resource, series);
+    }
+  }
+
+  /** Refuses when another event holding the resource overlaps the event (with its overrides). */
+  private void refuseDoubleBooking(BookableResource resource, CalendarEvent event) {
+    List<CalendarEvent> mine = withOverrides(event);
+    BookingOverlaps.Bounds bounds = BookingOverlaps.bounds(mine);
+    Instant now = Instant.now();
+    for (CalendarEvent other :
+        bookedEvents(
+            resource, event, bounds.start(), bounds.end() == null ? NO_END : bounds.end())) {
+      Optional<BookingOverlaps.Clash> clash =
+          BookingOverlaps.firstClash(mine, withOverrides(other), resource.zone(), now);
+      if (clash.isPresent()) {
+        BookingOverlaps.Slot theirs = clash.get().theirs();
+        CalendarEvent holder = theirs.occurrence().event();
+        throw new ResourceAlreadyBookedException(
+            resource.getName(),
+            mayRead(holder, account()) ? holder.getTitle() : null,
+            BookingOverlaps.shown(theirs.start(), resource.zone(), holder.isAllDay()));
+      }
+    }
+  }
+
+  /**
+   * The events (single or series) other than {@code except} that hold the resource and may have an
+   * occurrence between the instants: by their bounds, or those of one of their overrides.
+   */
+  private List<CalendarEvent> bookedEvents(
+      BookableResource resource, CalendarEvent except, Instant start, Instant end) {
+    return em.createQuery(
+            "select b.event from ResourceBooking b where b.resource = :resource"
+                + " and b.event.id <> :except"
+                + " and ((b.event.rangeStart < :end"
+                + " and (b.event.rangeEnd is null or b.event.rangeEnd > :start))"
+                + " or exists (select o.id from CalendarEvent o where o.master = b.event"
+                + " and o.rangeStart < :end and o.rangeEnd > :start))"
+                + " order by b.event.id",
+            CalendarEvent.class)
+        .setParameter("resource", resource)
+        .setParameter("except", except == null ? -1L : except.getId())
+        .setParameter("start", start)
+        .setParameter("end", end)
+        .getResultList();
+  }
+
+  private List<CalendarEvent> withOverrides(CalendarEvent event) {
+    List<CalendarEvent> family = new ArrayList<>();
+    family.add(event);
+    if (event.isRecurring()) {
+      family.addAll(overridesOf(event));
+    }
+    family.forEach(e -> e.getExcludedStarts().size());
+    return family;
+  }
+
+  private List<ResourceBooking> bookingsOf(CalendarEvent event) {
+    return em.createQuery(
+            "select b from ResourceBooking b where b.event = :event order by b.id",
+            ResourceBooking.class)
+        .setParameter("event", event)
+        .getResultList();
+  }
+
+  private Optional<ResourceBooking> bookingOf(CalendarEvent event, BookableResource resource) {
+    return em.createQuery(
+            "select b from ResourceBooking b where b.event = :event and b.resource = :resource",
+            ResourceBooking.class)
+        .setParameter("event", event)
+        .setParameter("resource", resource)
+        .getResultStream()
+        .findFirst();
+  }
+
+  /**
+   * A resource the caller may see: an active one, or a deactivated one of their own town; any other
+   * is not found.
+   */
+  private BookableResource seenResource(long resourceId, LockModeType lock) {
+    BookableResource resource = em.find(BookableResource.class, resourceId, lock);
+    if (resource == null
+        || (!resource.isActive()
+            && !resource.getOrganisation().getId().equals(me().getOrganisation().getId()))) {
+      throw new RecordNotFoundException(BookableResource.class, resourceId);
+    }
+    return resource;
+  }
+
+  private void applyResource(BookableResource resource, ResourceDraft draft, Account me) {
+    String name = draft.name().strip();
+    boolean taken =
+        em.createQuery(
+                    "select count(r) from BookableResource r where r.organisation = :organisation"
+                        + " and lower(r.name) = :name and r.id <> :id",
+                    Long.class)
+                .setParameter("organisation", resource.getOrganisation())
+                .setParameter("name", name.toLowerCase(java.util.Locale.ROOT))
+                .setParameter("id", resource.getId() == null ? -1L : resource.getId())
+                .getSingleResult()
+            > 0;
+    if (taken) {
+      throw new ResourceNameTakenException(name);
+    }
+    resource.setCapacity(draft.capacity());
+    resource.setDescription(blankToNull(draft.description()));
+    resource.setActive(draft.active());
+    resource.changed(me.getLogin(), Instant.now());
+  }
+
+  /** Whether the caller may see the event, without auditing (free/busy asks about many). */
+  private boolean mayRead(CalendarEvent event, Optional<Account> account) {
+    return seesCalendar(event.getCalendar(), account)
+        && EventCalendar.visibleTo(isMember(event.getCalendar(), account), account.isPresent())
+            .contains(event.getVisibility());
+  }
+
+  /** The resource with its organisation's names in other languages, which pages show. */
+  private static BookableResource loaded(BookableResource resource) {
+    resource.getOrganisation().getTranslatedNames().size();
+    return resource;
+  }
+
+  private static String resourceTarget(BookableResource resource) {
+    return "calendar-resource:" + resource.getId();
+  }
+
+  private static String describe(BookableResource resource) {
+    return resource.getKind()
+        + " "
+        + resource.getName()
+        + (resource.isActive() ? "" : " (inactive)")
+        + ", "
+        + resource.getOrganisation().getCode();
   }
 }

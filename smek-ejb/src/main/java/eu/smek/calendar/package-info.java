@@ -2,7 +2,9 @@
  * The calendar's business service: who sees which calendars and events, creating, changing and
  * deleting events with the edit scopes of recurring series (one occurrence, this and following, the
  * whole series), and the occurrences of a date range expanded with ical4j ({@link
- * eu.smek.calendar.Recurrences}). iCalendar export, import and invitations are in {@code
+ * eu.smek.calendar.Recurrences}); the town halls' rooms and equipment and the events that book
+ * them, with the rule that no two overlapping events hold one ({@link
+ * eu.smek.calendar.BookingOverlaps}). iCalendar export, import and invitations are in {@code
  * eu.smek.calendar.ical}.
  */
 package eu.smek.calendar;

@@ -48,6 +48,7 @@ public class Bootstrap {
       initialData.createDemoWorkingGroups();
       initialData.createDemoLibraries();
       initialData.createDemoEvents();
+      initialData.createDemoResources();
     }
     initialData.createFirstAdministrator(System.getenv());
   }

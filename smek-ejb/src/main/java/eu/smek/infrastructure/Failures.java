@@ -4,7 +4,9 @@ import eu.smek.shared.BusinessException;
 import eu.smek.shared.ConcurrentChangeException;
 import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
+import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PessimisticLockException;
 import jakarta.validation.ConstraintViolationException;
 import java.util.Optional;
 import org.hibernate.StaleStateException;
@@ -18,13 +20,21 @@ public final class Failures {
 
   private Failures() {}
 
-  /** The broken business rule behind a failure; a lost optimistic lock counts as one. */
+  /**
+   * The broken business rule behind a failure; a lost optimistic lock, or a row lock not obtained
+   * in time, counts as a concurrent change.
+   */
   public static Optional<BusinessException> businessCause(Throwable failure) {
     for (Throwable cause = failure; cause != null; cause = next(cause)) {
       if (cause instanceof BusinessException business) {
         return Optional.of(business);
       }
       if (cause instanceof OptimisticLockException || cause instanceof StaleStateException) {
+        return Optional.of(new ConcurrentChangeException());
+      }
+      // A row lock held by someone else's change for longer than the database waits (H2: one
+      // second by default): the same concurrent change, to be tried again.
+      if (cause instanceof PessimisticLockException || cause instanceof LockTimeoutException) {
         return Optional.of(new ConcurrentChangeException());
       }
     }

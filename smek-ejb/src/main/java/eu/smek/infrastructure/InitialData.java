@@ -236,6 +236,25 @@ public class InitialData {
     LOG.info("Created the demo calendar events");
   }
 
+  /**
+   * Rooms and equipment of three town halls, once: when there is none yet. Przemyśl's (the demo
+   * coordinator's town) include a projector and a room no longer offered.
+   */
+  public void createDemoResources() {
+    if (em.createQuery("select count(r) from BookableResource r", Long.class).getSingleResult()
+        > 0) {
+      return;
+    }
+    DemoResources.all(this::organisation).forEach(em::persist);
+    LOG.info("Created the demo rooms and equipment");
+  }
+
+  private Organisation organisation(String code) {
+    return em.createQuery("select o from Organisation o where o.code = :code", Organisation.class)
+        .setParameter("code", code)
+        .getSingleResult();
+  }
+
   /** The deputies of the given organisations' cells, in that order. */
   private List<Person> deputies(String... codes) {
     return Arrays.stream(codes)

@@ -38,6 +38,12 @@ public final class Permissions {
    */
   public static final String CALENDAR_EDIT = "calendar:edit";
 
+  /**
+   * Add, change and deactivate the rooms and equipment of one organisation; append {@code
+   * :<organisation id>}. Only one's own organisation's (checked on the resource).
+   */
+  public static final String CALENDAR_MANAGE_RESOURCES = "calendar:manage-resources";
+
   /** Manage accounts; scoped to an organisation for town coordinators. */
   public static final String SECURITY_MANAGE_ACCOUNTS = "security:manage-accounts";
 

@@ -2,6 +2,7 @@ package eu.smek.security;
 
 import static eu.smek.security.Permissions.AUDIT_VIEW;
 import static eu.smek.security.Permissions.CALENDAR_EDIT;
+import static eu.smek.security.Permissions.CALENDAR_MANAGE_RESOURCES;
 import static eu.smek.security.Permissions.CALENDAR_VIEW;
 import static eu.smek.security.Permissions.DOCUMENTS_USE;
 import static eu.smek.security.Permissions.MEMBERSHIP_MANAGE_CELL;
@@ -44,6 +45,7 @@ public final class RolePermissions {
               DOCUMENTS_USE,
               CALENDAR_VIEW,
               CALENDAR_EDIT,
+              scoped(CALENDAR_MANAGE_RESOURCES, organisationId),
               SECURITY_USE_API);
       case CLERK ->
           Set.of(MEMBERSHIP_VIEW, DOCUMENTS_USE, CALENDAR_VIEW, CALENDAR_EDIT, SECURITY_USE_API);

@@ -32,6 +32,18 @@ class FailuresTest {
   }
 
   @Test
+  void aRowLockNotObtainedInTimeIsAConcurrentChange() {
+    assertThat(
+            Failures.businessCause(
+                new EJBException(new jakarta.persistence.PessimisticLockException("held"))))
+        .get()
+        .isInstanceOf(ConcurrentChangeException.class);
+    assertThat(Failures.businessCause(new jakarta.persistence.LockTimeoutException("held")))
+        .get()
+        .isInstanceOf(ConcurrentChangeException.class);
+  }
+
+  @Test
   void otherFailuresAreNotBusinessRules() {
     assertThat(Failures.businessCause(new IllegalStateException("bug"))).isEmpty();
     assertThat(Failures.invalidArguments(new IllegalStateException("bug"))).isEmpty();

@@ -275,6 +275,18 @@ class SchemaUpgradeTest {
                 "insert into calendar_reminder_sent (reminder_id, occurrence_start, sent_at)"
                     + " values (500, timestamp with time zone '2026-03-19 09:00:00+00',"
                     + " current_timestamp)")));
+    ROWS.put(
+        15,
+        List.of(
+            sql(
+                "insert into calendar_resource (id, version, organisation_id, kind, name,"
+                    + " capacity, description, active, created_at, updated_at, updated_by) values"
+                    + " (500, 0, 500, 'ROOM', 'Zasadačka mestského zastupiteľstva', 40,"
+                    + " 'Projektor, ozvučenie', true, current_timestamp, current_timestamp,"
+                    + " 'jan')"),
+            sql(
+                "insert into calendar_booking (id, resource_id, event_id, booked_at, booked_by)"
+                    + " values (500, 500, 500, current_timestamp, 'jan')")));
   }
 
   static Stream<Target> earlierVersions() throws Exception {

@@ -95,6 +95,17 @@ class RolePermissionsTest {
   }
 
   @Test
+  void coordinatorsManageTheirOwnTownsRoomsAndClerksNone() {
+    String own = Permissions.scoped(Permissions.CALENDAR_MANAGE_RESOURCES, PRZEMYSL);
+    String other = Permissions.scoped(Permissions.CALENDAR_MANAGE_RESOURCES, PRZEMYSL + 1);
+    assertThat(permits(RolePermissions.of(Role.TOWN_COORDINATOR, PRZEMYSL), own)).isTrue();
+    assertThat(permits(RolePermissions.of(Role.TOWN_COORDINATOR, PRZEMYSL), other)).isFalse();
+    assertThat(permits(RolePermissions.of(Role.CLERK, PRZEMYSL), own)).isFalse();
+    assertThat(permits(RolePermissions.of(Role.IT_OPERATOR, PRZEMYSL), own)).isFalse();
+    assertThat(permits(RolePermissions.of(Role.ASSOCIATION_ADMINISTRATOR, 2), own)).isTrue();
+  }
+
+  @Test
   void severalRolesAddUp() {
     Set<String> both = RolePermissions.of(Set.of(Role.CLERK, Role.IT_OPERATOR), PRZEMYSL);
     assertThat(both)

@@ -53,6 +53,8 @@ public enum Page {
   LIST_APPROVALS("/documents/list-approvals.xhtml", DASHBOARD, DOCUMENTS_USE, true),
   VIEW_CALENDAR("/calendar/view-calendar.xhtml", DASHBOARD, CALENDAR_VIEW, true),
   EXCHANGE_CALENDARS("/calendar/exchange-calendars.xhtml", VIEW_CALENDAR, CALENDAR_VIEW, false),
+  // Who may add and change a town's rooms (its coordinators) is decided by CalendarService.
+  LIST_RESOURCES("/calendar/list-resources.xhtml", DASHBOARD, CALENDAR_VIEW, true),
   VIEW_AUDIT_LOG("/audit/view-audit-log.xhtml", DASHBOARD, AUDIT_VIEW, true),
   VIEW_SYSTEM_STATUS("/operations/view-system-status.xhtml", DASHBOARD, OPERATIONS_VIEW, true),
   MANAGE_API_TOKENS("/security/manage-api-tokens.xhtml", DASHBOARD, SECURITY_USE_API, true),

@@ -197,6 +197,9 @@ class BundleCompletenessTest {
     for (SpaceType type : SpaceType.values()) {
       needed.add("documents.space." + type.name());
     }
+    for (eu.smek.calendar.ResourceKind kind : eu.smek.calendar.ResourceKind.values()) {
+      needed.add(kind.messageKey());
+    }
     for (ApproverKind kind : ApproverKind.values()) {
       needed.add("documents.approval.kind." + kind.name());
     }

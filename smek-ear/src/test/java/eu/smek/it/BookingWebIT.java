@@ -1,0 +1,447 @@
+package eu.smek.it;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import eu.smek.membership.Country;
+import eu.smek.security.AccountPrincipal;
+import eu.smek.security.Role;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.io.StringReader;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Rooms, equipment and bookings over REST: a coordinator's own town's resources, bookings with the
+ * event's version, a double booking as a translated problem, free/busy, other towns, invalid,
+ * oversized and hostile input, and several clients booking one room at once.
+ */
+@ExtendWith(ArquillianExtension.class)
+class BookingWebIT extends InContainerTest {
+
+  private final Http http = Http.local();
+  private AccountPrincipal coordinator;
+  private AccountPrincipal clerk;
+  private AccountPrincipal foreignCoordinator;
+  private AccountPrincipal foreignClerk;
+  private long calendar;
+  private long town;
+
+  @BeforeEach
+  void towns() throws Exception {
+    town = data.memberTown("Miasto Krosno " + UUID.randomUUID(), Country.PL);
+    long otherTown = data.memberTown("Mesto Svidník " + UUID.randomUUID(), Country.SK);
+    coordinator = data.account(Role.TOWN_COORDINATOR, code(town));
+    clerk = data.account(Role.CLERK, code(town));
+    foreignCoordinator = data.account(Role.TOWN_COORDINATOR, code(otherTown));
+    foreignClerk = data.account(Role.CLERK, code(otherTown));
+    calendar =
+        array(get(clerk, "/api/v1/calendar/calendars"))
+            .getJsonObject(1)
+            .getJsonNumber("id")
+            .longValue();
+  }
+
+  @Test
+  void aCoordinatorAddsAndChangesTheirTownsRoomAndOthersOnlySeeIt() throws Exception {
+    HttpResponse<String> created =
+        send(coordinator, "POST", "/api/v1/calendar/resources", room("Sala obrad"));
+    assertEquals(201, created.statusCode(), created.body());
+    JsonObject room = object(created);
+    assertEquals("ROOM", room.getString("kind"));
+    assertEquals(40, room.getInt("capacity"));
+    assertEquals(town, room.getJsonNumber("organisationId").longValue());
+    assertEquals("Europe/Warsaw", room.getString("timeZone"));
+    assertTrue(room.getBoolean("mayEdit"));
+    String path = "/api/v1/calendar/resources/" + room.getInt("id");
+
+    JsonArray seen = array(get(foreignClerk, "/api/v1/calendar/resources?organisation=" + town));
+    assertEquals(1, seen.size());
+    assertFalse(seen.getJsonObject(0).getBoolean("mayEdit"));
+    assertProblem(
+        send(
+            foreignCoordinator,
+            "PUT",
+            path,
+            room("Nasza sala").add("version", room.getInt("version"))),
+        403,
+        "error.accessDenied",
+        "");
+    assertProblem(
+        send(clerk, "POST", "/api/v1/calendar/resources", room("Sala 2")),
+        403,
+        "error.accessDenied",
+        "");
+
+    HttpResponse<String> changed =
+        send(
+            coordinator,
+            "PUT",
+            path,
+            room("Sala obrad").add("active", false).add("version", room.getInt("version")));
+    assertEquals(200, changed.statusCode(), changed.body());
+    assertFalse(object(changed).getBoolean("active"));
+    assertProblem(
+        send(coordinator, "PUT", path, room("Sala").add("version", room.getInt("version"))),
+        409,
+        "error.concurrentChange",
+        "");
+    assertEquals(404, get(foreignClerk, path).statusCode(), "deactivated: not offered to others");
+    assertEquals(200, get(coordinator, path).statusCode());
+    assertEquals(401, http.get("/api/v1/calendar/resources").statusCode());
+  }
+
+  @Test
+  void anEventBooksARoomAndAnOverlappingOneIsRefusedWithATranslatedProblem() throws Exception {
+    long room =
+        object(send(coordinator, "POST", "/api/v1/calendar/resources", room("Sala obrad")))
+            .getInt("id");
+    JsonObject council =
+        object(post(clerk, event("Rada miasta", "2026-06-10T10:00", "2026-06-10T11:00")));
+    String bookings = "/api/v1/calendar/events/" + council.getInt("id") + "/bookings";
+
+    HttpResponse<String> booked =
+        book(clerk, council.getInt("id"), room, council.getInt("version"));
+    assertEquals(201, booked.statusCode(), booked.body());
+    assertEquals(council.getInt("version") + 1, object(booked).getInt("eventVersion"));
+    assertEquals("Sala obrad", object(booked).getJsonObject("booking").getString("resourceName"));
+    JsonArray list = array(get(clerk, bookings));
+    assertEquals(1, list.size());
+    assertEquals(room, list.getJsonObject(0).getInt("resourceId"));
+
+    JsonObject committee =
+        object(post(clerk, event("Komisja", "2026-06-10T10:30", "2026-06-10T12:00")));
+    assertProblem(
+        book(
+            clerk,
+            committee.getInt("id"),
+            room,
+            committee.getInt("version"),
+            "Accept-Language",
+            "pl"),
+        422,
+        "calendar.rule.resourceBooked",
+        "„Sala obrad” ma już w tym czasie rezerwację: „Rada miasta”, 2026-06-10 10:00.");
+
+    JsonArray busy =
+        array(
+            get(
+                foreignClerk,
+                "/api/v1/calendar/resources/"
+                    + room
+                    + "/busy?from=2026-06-08&to=2026-06-15&zone=Europe/Kyiv"));
+    assertEquals(1, busy.size());
+    assertEquals("2026-06-10T11:00", busy.getJsonObject(0).getString("start"), "shown in Kyiv");
+    JsonObject hidden = busy.getJsonObject(0);
+    assertTrue(
+        !hidden.containsKey("title") || hidden.isNull("title"), "a private event of another town");
+    assertTrue(!hidden.containsKey("eventId") || hidden.isNull("eventId"));
+    assertFalse(busy.toString().contains("Rada"), busy.toString());
+    assertEquals(
+        "Rada miasta",
+        array(
+                get(
+                    clerk,
+                    "/api/v1/calendar/resources/" + room + "/busy?from=2026-06-08&to=2026-06-15"))
+            .getJsonObject(0)
+            .getString("title"));
+
+    assertProblem(
+        send(
+            clerk, "DELETE", bookings + "/" + room + "?version=" + council.getInt("version"), null),
+        409,
+        "error.concurrentChange",
+        "");
+    HttpResponse<String> freed =
+        send(
+            clerk,
+            "DELETE",
+            bookings + "/" + room + "?version=" + object(booked).getInt("eventVersion"),
+            null);
+    assertEquals(204, freed.statusCode(), freed.body());
+    assertEquals(
+        201, book(clerk, committee.getInt("id"), room, committee.getInt("version")).statusCode());
+  }
+
+  @Test
+  void invalidOversizedAndHostileRequestsAreTranslatedProblems() throws Exception {
+    String script =
+        "<script>alert(\"x\")</script><img src=x onerror=alert(1)>'; DROP TABLE calendar_resource; --";
+    HttpResponse<String> hostile =
+        send(coordinator, "POST", "/api/v1/calendar/resources", room(script));
+    assertEquals(201, hostile.statusCode(), hostile.body());
+    assertFalse(hostile.body().contains("alert(\"x\")"), "quotes are escaped in the JSON text");
+    assertEquals(script, object(hostile).getString("name"));
+    long room = object(hostile).getInt("id");
+
+    String resources = "/api/v1/calendar/resources";
+    assertProblem(
+        send(coordinator, "POST", resources, room("x".repeat(201))),
+        400,
+        "calendar.api.invalidFields",
+        "name");
+    assertProblem(
+        send(coordinator, "POST", resources, room("Sala\u0000")),
+        400,
+        "calendar.api.invalidFields",
+        "name");
+    assertProblem(
+        send(coordinator, "POST", resources, room("Sala").add("capacity", -1)),
+        400,
+        "calendar.api.invalidFields",
+        "capacity");
+    assertProblem(
+        send(coordinator, "POST", resources, room("Sala").add("description", "x".repeat(100_000))),
+        400,
+        "calendar.api.invalidFields",
+        "description");
+    assertProblem(
+        send(coordinator, "POST", resources, Json.createObjectBuilder().add("name", "Sala")),
+        400,
+        "calendar.api.fieldMissing",
+        "kind");
+    assertEquals(
+        400, send(coordinator, "POST", resources, room("Sala").add("kind", "CASTLE")).statusCode());
+    assertProblem(
+        send(coordinator, "POST", resources, room(script), "Accept-Language", "sk"),
+        422,
+        "calendar.rule.resourceNameTaken",
+        "Úrad už má");
+    assertProblem(
+        get(
+            clerk,
+            resources + "/" + room + "/busy?from=2026-01-01&to=2036-01-01",
+            "Accept-Language",
+            "en"),
+        422,
+        "calendar.rule.rangeTooLong",
+        "366");
+    assertProblem(
+        get(
+            clerk,
+            resources
+                + "/"
+                + room
+                + "/busy?from="
+                + URLEncoder.encode("2026-01-01' OR '1'='1", UTF_8)
+                + "&to=2026-02-01"),
+        400,
+        "calendar.api.invalidFields",
+        "from");
+    assertProblem(
+        get(
+            clerk,
+            resources
+                + "/"
+                + room
+                + "/busy?from=2026-01-01&to=2026-02-01&zone="
+                + URLEncoder.encode("<script>", UTF_8)),
+        422,
+        "calendar.rule.unknownTimeZone",
+        "<script>");
+    assertProblem(
+        get(clerk, resources + "/" + room + "/busy?to=2026-02-01"),
+        400,
+        "calendar.api.fieldMissing",
+        "from");
+    assertEquals(
+        404, get(clerk, resources + "/999999999/busy?from=2026-01-01&to=2026-02-01").statusCode());
+
+    JsonObject council = object(post(clerk, event("Rada", "2026-06-10T10:00", "2026-06-10T11:00")));
+    String bookings = "/api/v1/calendar/events/" + council.getInt("id") + "/bookings";
+    assertProblem(
+        send(
+            clerk,
+            "POST",
+            bookings,
+            Json.createObjectBuilder().add("version", council.getInt("version"))),
+        400,
+        "calendar.api.fieldMissing",
+        "resourceId");
+    assertProblem(
+        send(clerk, "POST", bookings, Json.createObjectBuilder().add("resourceId", room)),
+        400,
+        "calendar.api.fieldMissing",
+        "version");
+    assertEquals(
+        404,
+        book(clerk, council.getInt("id"), 999_999_999L, council.getInt("version")).statusCode());
+    assertEquals(
+        404,
+        book(foreignClerk, council.getInt("id"), room, council.getInt("version")).statusCode(),
+        "another town's private event is not found");
+    HttpResponse<String> broken =
+        http.send(
+            http.request(bookings)
+                .header("Authorization", auth(clerk))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"resourceId\": "))
+                .build());
+    assertEquals(400, broken.statusCode());
+    assertEquals(0, array(get(clerk, bookings)).size(), "nothing was booked");
+  }
+
+  @Test
+  void fourClientsBookingOneRoomAtOnceOneGetsItTheOthersAreRefused() throws Exception {
+    long room =
+        object(send(coordinator, "POST", "/api/v1/calendar/resources", room("Sala obrad")))
+            .getInt("id");
+    List<JsonObject> events = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      events.add(
+          object(post(clerk, event("Spotkanie " + i, "2026-07-01T10:0" + i, "2026-07-01T11:00"))));
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(events.size());
+    CountDownLatch start = new CountDownLatch(1);
+    try {
+      List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+      for (JsonObject event : events) {
+        AccountPrincipal who = event.getString("title").endsWith("0") ? coordinator : clerk;
+        answers.add(
+            pool.submit(
+                () -> {
+                  start.await(10, TimeUnit.SECONDS);
+                  return book(who, event.getInt("id"), room, event.getInt("version"));
+                }));
+      }
+      start.countDown();
+      List<Integer> statuses = new ArrayList<>();
+      for (Future<HttpResponse<String>> answer : answers) {
+        HttpResponse<String> response = answer.get(120, TimeUnit.SECONDS);
+        statuses.add(response.statusCode());
+        if (response.statusCode() != 201) {
+          String code = object(response).getString("code");
+          assertTrue(
+              code.equals("calendar.rule.resourceBooked") || code.equals("error.concurrentChange"),
+              response.body());
+        }
+      }
+      assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
+      assertTrue(
+          statuses.stream().allMatch(s -> s == 201 || s == 422 || s == 409), statuses.toString());
+      assertEquals(
+          1L,
+          data.query(
+                  "select count(b) from ResourceBooking b where b.resource.id = ?1",
+                  Long.class,
+                  room)
+              .get(0));
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  // Helpers
+
+  private static JsonObjectBuilder room(String name) {
+    return Json.createObjectBuilder()
+        .add("kind", "ROOM")
+        .add("name", name)
+        .add("capacity", 40)
+        .add("description", "Rynek 1");
+  }
+
+  private JsonObjectBuilder event(String title, String start, String end) {
+    return Json.createObjectBuilder()
+        .add("calendarId", calendar)
+        .add("title", title)
+        .add("start", start)
+        .add("end", end)
+        .add("timeZone", "Europe/Warsaw")
+        .add("visibility", "PRIVATE");
+  }
+
+  private HttpResponse<String> post(AccountPrincipal who, JsonObjectBuilder body) throws Exception {
+    HttpResponse<String> created = send(who, "POST", "/api/v1/calendar/events", body);
+    assertEquals(201, created.statusCode(), created.body());
+    return created;
+  }
+
+  private HttpResponse<String> book(
+      AccountPrincipal who, long event, long resource, long version, String... headers)
+      throws Exception {
+    return send(
+        who,
+        "POST",
+        "/api/v1/calendar/events/" + event + "/bookings",
+        Json.createObjectBuilder().add("resourceId", resource).add("version", version),
+        headers);
+  }
+
+  private HttpResponse<String> send(
+      AccountPrincipal who, String method, String path, JsonObjectBuilder body, String... headers)
+      throws Exception {
+    HttpRequest.Builder request =
+        http.request(path)
+            .header("Authorization", auth(who))
+            .header("Content-Type", "application/json")
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body.build().toString(), UTF_8));
+    if (headers.length > 0) {
+      request.headers(headers);
+    }
+    return http.send(request.build());
+  }
+
+  private HttpResponse<String> get(AccountPrincipal who, String path, String... headers)
+      throws Exception {
+    List<String> all = new ArrayList<>(List.of("Authorization", auth(who)));
+    all.addAll(List.of(headers));
+    return http.get(path, all.toArray(String[]::new));
+  }
+
+  private static void assertProblem(
+      HttpResponse<String> response, int status, String code, String detailContains) {
+    assertEquals(status, response.statusCode(), response.body());
+    assertTrue(
+        response
+            .headers()
+            .firstValue("Content-Type")
+            .orElseThrow()
+            .startsWith("application/problem+json"),
+        response.headers().toString());
+    JsonObject problem = object(response);
+    assertEquals(code, problem.getString("code"), response.body());
+    assertTrue(problem.getString("detail").contains(detailContains), problem.getString("detail"));
+  }
+
+  private static JsonObject object(HttpResponse<String> response) {
+    return Json.createReader(new StringReader(response.body())).readObject();
+  }
+
+  private static JsonArray array(HttpResponse<String> response) {
+    assertEquals(200, response.statusCode(), response.body());
+    return Json.createReader(new StringReader(response.body())).readArray();
+  }
+
+  private static String auth(AccountPrincipal who) {
+    return Http.basic(who.login(), TestData.PASSWORD);
+  }
+
+  private String code(long organisationId) {
+    return data.query(
+            "select o.code from Organisation o where o.id = ?1", String.class, organisationId)
+        .get(0);
+  }
+}
