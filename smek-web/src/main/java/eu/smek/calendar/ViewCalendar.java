@@ -70,6 +70,7 @@ public class ViewCalendar implements Serializable {
   private final Occurrences model = new Occurrences();
 
   private final EventForm form = new EventForm();
+  private List<BookableResource> resources;
   private boolean editing;
 
   /** What the page keeps of each occurrence it shows, to open or move it. */
@@ -209,6 +210,15 @@ public class ViewCalendar implements Serializable {
     Repetition repetition =
         Repetition.of(event.getRrule(), event.getStart(), event.zone()).orElse(null);
     form.setRepetition(repetition, event.getRrule());
+    if (!event.isOverride()) {
+      calendarService.bookings(event.getId()).stream()
+          .findFirst()
+          .ifPresent(
+              booking -> {
+                form.resourceId = booking.getResource().getId();
+                form.bookedResourceId = form.resourceId;
+              });
+    }
     calendarService
         .findMyReminder(event.getId())
         .ifPresent(
@@ -246,6 +256,16 @@ public class ViewCalendar implements Serializable {
     }
     calendarService.remindMe(
         saved.getId(), form.remindMinutes, form.remindByEmail, form.remindInApp);
+    CalendarEvent series = saved.isOverride() ? saved.getMaster() : saved;
+    if (form.resourceId != null && !form.resourceId.equals(form.bookedResourceId)) {
+      // The event is saved first; should the room be taken, the form stays open on the saved
+      // event (its new version), says so, and another room can be chosen.
+      form.eventId = series.getId();
+      form.version = series.getVersion();
+      form.recurrenceId = null;
+      form.scope = series.isRecurring() ? EditScope.SERIES : null;
+      calendarService.book(series.getId(), series.getVersion(), form.resourceId);
+    }
     editing = false;
     info("calendar.event.saved", saved.getTitle());
   }
@@ -431,6 +451,15 @@ public class ViewCalendar implements Serializable {
     return times;
   }
 
+  /** The rooms and equipment of the network's town halls, for booking with an event. */
+  public List<BookableResource> getResources() {
+    if (resources == null) {
+      resources =
+          calendarService.resources(null).stream().filter(BookableResource::isActive).toList();
+    }
+    return resources;
+  }
+
   public List<EditScope> getScopes() {
     return Arrays.asList(EditScope.values());
   }
@@ -482,6 +511,11 @@ public class ViewCalendar implements Serializable {
     LocalDate until;
     Integer count;
 
+    /** A room or piece of equipment to book for the event (its series), and the one it holds. */
+    Long resourceId;
+
+    Long bookedResourceId;
+
     Integer remindMinutes;
     boolean remindByEmail = true;
     boolean remindInApp = true;
@@ -512,6 +546,8 @@ public class ViewCalendar implements Serializable {
       timeZone = null;
       categories = null;
       visibility = null;
+      resourceId = null;
+      bookedResourceId = null;
       remindMinutes = null;
       remindByEmail = true;
       remindInApp = true;
@@ -577,6 +613,14 @@ public class ViewCalendar implements Serializable {
 
     public Long getEventId() {
       return eventId;
+    }
+
+    public Long getResourceId() {
+      return resourceId;
+    }
+
+    public void setResourceId(Long resourceId) {
+      this.resourceId = resourceId;
     }
 
     public Integer getRemindMinutes() {
