@@ -46,7 +46,7 @@ class PersistenceIT extends InContainerTest {
             "select version from flyway_schema_history where success = true and version is not null"
                 + " and type <> 'BASELINE' order by installed_rank");
     assertEquals(
-        List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13"),
+        List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14"),
         versions.stream().map(String::valueOf).toList());
   }
 
@@ -107,8 +107,8 @@ class PersistenceIT extends InContainerTest {
     AccountPrincipal operator = data.account(Role.IT_OPERATOR, "PP2");
     SystemStatus status = TestSubjects.as(operator, () -> operations.status());
     Migrations migrations = TestSubjects.as(operator, () -> operations.migrations());
-    assertEquals("13", migrations.schemaVersion());
-    assertEquals(13, migrations.applied());
+    assertEquals("14", migrations.schemaVersion());
+    assertEquals(14, migrations.applied());
     assertEquals(data.databaseProduct(), status.databaseProduct());
     assertEquals(status.databaseProduct().equals("H2"), status.embeddedDatabase());
     assertTrue(status.organisations() >= 13);

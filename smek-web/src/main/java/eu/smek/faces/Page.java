@@ -1,6 +1,7 @@
 package eu.smek.faces;
 
 import static eu.smek.security.Permissions.AUDIT_VIEW;
+import static eu.smek.security.Permissions.CALENDAR_VIEW;
 import static eu.smek.security.Permissions.DOCUMENTS_USE;
 import static eu.smek.security.Permissions.MEMBERSHIP_MANAGE;
 import static eu.smek.security.Permissions.MEMBERSHIP_MANAGE_WORKING_GROUPS;
@@ -50,6 +51,8 @@ public enum Page {
   VIEW_DOCUMENT("/documents/view-document.xhtml", LIST_LIBRARIES, DOCUMENTS_USE, false),
   SEARCH_DOCUMENTS("/documents/search-documents.xhtml", DASHBOARD, DOCUMENTS_USE, true),
   LIST_APPROVALS("/documents/list-approvals.xhtml", DASHBOARD, DOCUMENTS_USE, true),
+  VIEW_EVENT("/calendar/view-event.xhtml", DASHBOARD, CALENDAR_VIEW, false),
+  ANSWER_INVITATION("/calendar/answer-invitation.xhtml", HOME, Access.PUBLIC, false),
   VIEW_AUDIT_LOG("/audit/view-audit-log.xhtml", DASHBOARD, AUDIT_VIEW, true),
   VIEW_SYSTEM_STATUS("/operations/view-system-status.xhtml", DASHBOARD, OPERATIONS_VIEW, true),
   MANAGE_API_TOKENS("/security/manage-api-tokens.xhtml", DASHBOARD, SECURITY_USE_API, true),
@@ -110,11 +113,12 @@ public enum Page {
   /**
    * Whether a visitor who is not signed in sees this page as a stateless view, which needs no
    * session. Not the sign-in and accept-invitation pages: their forms keep what was typed when a
-   * field is refused, and a stateless view would lose it.
+   * field is refused, and a stateless view would lose it; nor the page that answers a calendar
+   * invitation, whose view keeps the link's secret for the answer buttons.
    */
   public static boolean isStatelessFor(String viewId, boolean signedIn) {
     Page page = ofView(viewId).orElse(ERROR_NOT_FOUND);
-    return !signedIn && page != LOGIN && page != ACCEPT_INVITATION;
+    return !signedIn && page != LOGIN && page != ACCEPT_INVITATION && page != ANSWER_INVITATION;
   }
 
   /**
