@@ -22,7 +22,9 @@ import java.util.Locale;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The rules of invitations that need no server: secrets, their hashes, and what the e-mail says. */
+/**
+ * The rules of invitations that need no server: secrets, their hashes, and what the e-mail says.
+ */
 class InvitationsTest {
 
   private static final EventCalendar CALENDAR = new EventCalendar(SpaceRef.NETWORK);
