@@ -30,12 +30,15 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -384,7 +387,7 @@ public class CalendarService {
     Set<Long> accounts = new HashSet<>();
     existing.forEach(
         a -> {
-          emails.add(a.getEmail().toLowerCase(java.util.Locale.ROOT));
+          emails.add(a.getEmail().toLowerCase(Locale.ROOT));
           if (a.getAccountId() != null) {
             accounts.add(a.getAccountId());
           }
@@ -393,7 +396,7 @@ public class CalendarService {
       accounts.add(series.getOrganiserAccountId());
       Account organiser = em.find(Account.class, series.getOrganiserAccountId());
       if (organiser != null) {
-        emails.add(organiser.getEmail().toLowerCase(java.util.Locale.ROOT));
+        emails.add(organiser.getEmail().toLowerCase(Locale.ROOT));
       }
     }
     List<Attendee> added = new ArrayList<>();
@@ -577,7 +580,7 @@ public class CalendarService {
     List<Long> personIds = new ArrayList<>(List.of(-1L));
     people.values().stream()
         .map(Invitations.Candidate::accountId)
-        .filter(java.util.Objects::nonNull)
+        .filter(Objects::nonNull)
         .forEach(accountIds::add);
     people.values().stream()
         .filter(c -> c.accountId() == null)
@@ -666,7 +669,7 @@ public class CalendarService {
                 new FreeBusy(
                     c.name(),
                     busy.getOrDefault(key, List.of()).stream()
-                        .sorted(java.util.Comparator.comparing(FreeBusy.Busy::start))
+                        .sorted(Comparator.comparing(FreeBusy.Busy::start))
                         .toList())));
     return result;
   }
