@@ -380,7 +380,12 @@ public class CalendarService {
       long eventId,
       long expectedVersion,
       @NotNull @Size(min = 1, max = MAXIMUM_INVITEES) List<@NotNull @Valid Invitee> invitees) {
-    CalendarEvent series = Invitations.seriesOf(editable(eventId, expectedVersion));
+    CalendarEvent event = editable(eventId, expectedVersion);
+    CalendarEvent series = Invitations.seriesOf(event);
+    if (series != event) {
+      // The attendees are the series': invitations through two of its occurrences take turns.
+      em.lock(series, LockModeType.PESSIMISTIC_WRITE);
+    }
     Account me = me();
     List<Attendee> existing = invitations.attendeesOf(series);
     Set<String> emails = new HashSet<>();
