@@ -491,6 +491,63 @@ class InvitationIT extends InContainerTest {
             .get(0));
   }
 
+  @Test
+  void splittingASeriesInvitesTheAttendeesToTheNewSeriesWithTheirAnswers() throws Exception {
+    CalendarEvent series =
+        TestSubjects.as(
+            organiser,
+            () ->
+                calendars.createEvent(
+                    townCalendar,
+                    new EventDraft(
+                        "Dyżur",
+                        null,
+                        null,
+                        Map.of(),
+                        null,
+                        false,
+                        LocalDateTime.parse("2027-04-05T09:00"),
+                        LocalDateTime.parse("2027-04-05T10:00"),
+                        "Europe/Warsaw",
+                        "FREQ=WEEKLY;COUNT=6",
+                        Set.of(),
+                        Visibility.PRIVATE)));
+    invite(series, new Invitee(InviteeType.ACCOUNT, first.accountId()));
+    TestSubjects.as(first, () -> calendars.answer(series.getId(), Answer.ACCEPTED));
+    CalendarEvent current = TestSubjects.as(organiser, () -> calendars.getEvent(series.getId()));
+
+    CalendarEvent next =
+        TestSubjects.as(
+            organiser,
+            () ->
+                calendars.updateEvent(
+                    current.getId(),
+                    current.getVersion(),
+                    EditScope.THIS_AND_FOLLOWING,
+                    LocalDateTime.parse("2027-04-19T09:00"),
+                    new EventDraft(
+                        "Dyżur (później)",
+                        null,
+                        null,
+                        Map.of(),
+                        null,
+                        false,
+                        LocalDateTime.parse("2027-04-19T11:00"),
+                        LocalDateTime.parse("2027-04-19T12:00"),
+                        "Europe/Warsaw",
+                        "FREQ=WEEKLY;COUNT=6",
+                        Set.of(),
+                        Visibility.PRIVATE)));
+
+    assertFalse(next.getUid().equals(series.getUid()));
+    List<Attendee> copied = TestSubjects.as(organiser, () -> calendars.attendees(next.getId()));
+    assertEquals(List.of(first.accountId()), accountsOf(copied));
+    assertEquals(Answer.ACCEPTED, copied.get(0).getAnswer(), "the answer goes with them");
+    assertEquals(2, mailsWithMethod(series, "REQUEST").size(), "the invitation and the update");
+    assertEquals(1, mailsWithMethod(next, "REQUEST").size(), "the new series");
+    assertTrue(mailsWithMethod(series, "REQUEST").get(1).contains("UNTIL="), "the old one ends");
+  }
+
   // Helpers
 
   private CalendarEvent create(String title) throws Exception {
