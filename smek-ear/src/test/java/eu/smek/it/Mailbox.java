@@ -88,6 +88,41 @@ public final class Mailbox {
   }
 
   public static List<Mail> messagesTo(String address) {
+    return received(address).stream()
+        .map(m -> new Mail(m.getString("subject"), body(m.getString("mimeMessage"))))
+        .toList();
+  }
+
+  /**
+   * The raw MIME text of every message to the address, oldest first: for multipart messages such as
+   * iMIP invitations, which tests parse themselves.
+   */
+  public static List<String> rawMessagesTo(String address) {
+    return received(address).stream().map(m -> m.getString("mimeMessage")).toList();
+  }
+
+  /** Waits (up to 30 s) for a message to the address whose raw MIME text matches. */
+  public static String awaitRaw(String address, Predicate<String> wanted) {
+    Instant deadline = Instant.now().plusSeconds(30);
+    while (true) {
+      Optional<String> found = rawMessagesTo(address).stream().filter(wanted).findFirst();
+      if (found.isPresent()) {
+        return found.get();
+      }
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError(
+            "no matching mail to " + address + " among " + rawMessagesTo(address).size());
+      }
+      try {
+        Thread.sleep(250);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+  }
+
+  private static List<JsonObject> received(String address) {
     String port = System.getProperty("it.mail.api.port");
     if (port == null) {
       throw new IllegalStateException("it.mail.api.port is not set: run the tests with Maven");
@@ -107,9 +142,7 @@ public final class Mailbox {
         return List.of();
       }
       JsonArray messages = Json.createReader(new StringReader(response.body())).readArray();
-      return messages.getValuesAs(JsonObject.class).stream()
-          .map(m -> new Mail(m.getString("subject"), body(m.getString("mimeMessage"))))
-          .toList();
+      return messages.getValuesAs(JsonObject.class);
     } catch (IOException e) {
       throw new AssertionError("the test mail server does not answer at " + uri, e);
     } catch (InterruptedException e) {

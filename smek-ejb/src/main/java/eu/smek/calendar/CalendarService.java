@@ -59,7 +59,9 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -96,6 +98,18 @@ public class CalendarService {
   private static final int LATEST_YEAR = 2200;
   private static final Duration LONGEST_EVENT = Duration.ofDays(366);
 
+  /** The most people, cells, organisations or working groups one invitation may name. */
+  public static final int MAXIMUM_INVITEES = 50;
+
+  /** The most suggestions of each kind the invitation form gets. */
+  public static final int MAXIMUM_OPTIONS = 8;
+
+  /** The longest range of a free/busy view. */
+  public static final int MAXIMUM_FREE_BUSY_DAYS = 42;
+
+  /** The most people a free/busy view shows. */
+  public static final int MAXIMUM_FREE_BUSY_PEOPLE = 100;
+
   @PersistenceContext private EntityManager em;
   @Inject private SpaceMembership spaces;
   @Inject private AuditService audit;
@@ -105,6 +119,7 @@ public class CalendarService {
 
   private static final Logger LOG = Logger.getLogger(CalendarService.class.getName());
   @Inject private Guard guard;
+  @Inject private Invitations invitations;
 
   // Calendars
 
@@ -256,10 +271,16 @@ public class CalendarService {
         || scope == EditScope.SERIES
         || (scope == EditScope.THIS_AND_FOLLOWING && event.getStart().equals(occurrence))) {
       changeSeries(event, draft);
+      seriesChanged(event, event);
       return event;
     }
     LocalDateTime start = requireOccurrence(event, occurrence);
-    return scope == EditScope.ONE ? changeOne(event, start, draft) : split(event, start, draft);
+    if (scope == EditScope.ONE) {
+      return changeOne(event, start, draft);
+    }
+    CalendarEvent next = split(event, start, draft);
+    seriesChanged(event, next);
+    return next;
   }
 
   /**
@@ -286,6 +307,7 @@ public class CalendarService {
         || scope == null
         || scope == EditScope.SERIES
         || (scope == EditScope.THIS_AND_FOLLOWING && event.getStart().equals(occurrence))) {
+      cancelInvitations(event);
       overridesOf(event).forEach(em::remove);
       em.flush();
       em.remove(event);
@@ -306,6 +328,7 @@ public class CalendarService {
     }
     updateRange(event);
     event.changed(me().getLogin(), Instant.now());
+    seriesChanged(event, event);
     audit.record(
         AuditAction.CALENDAR_EVENT_DELETED,
         target(event),
@@ -374,6 +397,346 @@ public class CalendarService {
           .forEach(events::add);
     }
     return Recurrences.expand(events, start, end, zone);
+  }
+
+  // Invitations (issue 6): attendees, answers, free/busy; the work is in Invitations
+
+  /**
+   * Invites people to an event read at {@code expectedVersion} (a series as a whole: its overridden
+   * occurrences inherit the attendees): accounts and people directly, or everyone of a cell,
+   * organisation or working group. Who is already invited, and the organiser, are skipped; each new
+   * attendee gets an iMIP invitation in their language.
+   *
+   * @return the new attendees
+   */
+  @RequiresPermission(CALENDAR_EDIT)
+  public List<Attendee> invite(
+      long eventId,
+      long expectedVersion,
+      @NotNull @Size(min = 1, max = MAXIMUM_INVITEES) List<@NotNull @Valid Invitee> invitees) {
+    CalendarEvent event = editable(eventId, expectedVersion);
+    CalendarEvent series = Invitations.seriesOf(event);
+    if (series != event) {
+      // The attendees are the series': invitations through two of its occurrences take turns.
+      em.lock(series, LockModeType.PESSIMISTIC_WRITE);
+    }
+    Account me = me();
+    List<Attendee> existing = invitations.attendeesOf(series);
+    Set<String> emails = new HashSet<>();
+    Set<Long> accounts = new HashSet<>();
+    existing.forEach(
+        a -> {
+          emails.add(a.getEmail().toLowerCase(Locale.ROOT));
+          if (a.getAccountId() != null) {
+            accounts.add(a.getAccountId());
+          }
+        });
+    if (series.getOrganiserAccountId() != null) {
+      accounts.add(series.getOrganiserAccountId());
+      Account organiser = em.find(Account.class, series.getOrganiserAccountId());
+      if (organiser != null) {
+        emails.add(organiser.getEmail().toLowerCase(Locale.ROOT));
+      }
+    }
+    List<Attendee> added = new ArrayList<>();
+    for (Invitee invitee : invitees) {
+      String through = invitations.nameOf(invitee);
+      for (Invitations.Candidate candidate : invitations.expand(invitee)) {
+        if ((candidate.accountId() != null && accounts.contains(candidate.accountId()))
+            || !emails.add(candidate.key())) {
+          continue;
+        }
+        if (existing.size() + added.size() >= Invitations.MAXIMUM_ATTENDEES) {
+          throw new TooManyAttendeesException(Invitations.MAXIMUM_ATTENDEES);
+        }
+        if (candidate.accountId() != null) {
+          accounts.add(candidate.accountId());
+        }
+        added.add(invitations.add(series, candidate, invitee, through, me.getLogin()));
+      }
+    }
+    em.flush();
+    invitations.sendRequests(series, added, false);
+    if (!added.isEmpty()) {
+      audit.record(
+          AuditAction.CALENDAR_INVITATION_SENT,
+          target(series),
+          added.size()
+              + " invited: "
+              + String.join(", ", added.stream().map(Attendee::getEmail).toList()));
+    }
+    return added;
+  }
+
+  /**
+   * Accounts, people, cells, organisations and working groups whose name contains the text, for the
+   * invitation form: at most {@value #MAXIMUM_OPTIONS} of each kind.
+   */
+  @RequiresPermission(CALENDAR_EDIT)
+  public List<InviteeOption> inviteeOptions(@NotNull @Size(min = 2, max = 100) String text) {
+    return invitations.options(text, MAXIMUM_OPTIONS);
+  }
+
+  /** Takes an attendee off an event's list; they get the event's cancellation. */
+  @RequiresPermission(CALENDAR_EDIT)
+  public void uninvite(long eventId, long attendeeId) {
+    CalendarEvent series = Invitations.seriesOf(visible(eventId, true));
+    if (!mayEdit(series.getCalendar(), me())) {
+      refuse("CalendarService.uninvite", target(series));
+    }
+    Attendee attendee =
+        invitations.attendeesOf(series).stream()
+            .filter(a -> a.getId() == attendeeId)
+            .findFirst()
+            .orElseThrow(() -> new RecordNotFoundException(Attendee.class, attendeeId));
+    invitations.sendCancellations(series, List.of(attendee));
+    em.remove(attendee);
+    audit.record(AuditAction.CALENDAR_INVITATION_WITHDRAWN, target(series), attendee.getEmail());
+  }
+
+  /**
+   * The attendees of an event with their answers and what they were invited through: all of them
+   * for those who may change the event, else only the caller's own invitation (if any).
+   */
+  @RequiresPermission(CALENDAR_VIEW)
+  public List<Attendee> attendees(long eventId) {
+    CalendarEvent event = visible(eventId, false);
+    Account me = me();
+    if (mayEdit(event.getCalendar(), me)) {
+      return invitations.attendeesOf(event);
+    }
+    return invitations.attendeeOf(event, me.getId()).map(List::of).orElse(List.of());
+  }
+
+  /** The caller's own invitation to the event, if they are invited. */
+  @RequiresPermission(CALENDAR_VIEW)
+  public Optional<Attendee> myInvitation(long eventId) {
+    CalendarEvent event = visible(eventId, false);
+    return invitations.attendeeOf(event, me().getId());
+  }
+
+  /** The signed-in invitee's answer (accept, tentative, decline); they may change it any time. */
+  @RequiresPermission(CALENDAR_VIEW)
+  public Attendee answer(long eventId, @NotNull Answer answer) {
+    if (!answer.isGiven()) {
+      throw new AnswerInvalidException();
+    }
+    CalendarEvent event = visible(eventId, false);
+    Account me = me();
+    Attendee attendee =
+        em.createQuery(
+                "select a from Attendee a where a.event = :event and a.accountId = :account",
+                Attendee.class)
+            .setParameter("event", Invitations.seriesOf(event))
+            .setParameter("account", me.getId())
+            .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+            .getResultStream()
+            .findFirst()
+            .orElseThrow(NotInvitedException::new);
+    attendee.answer(answer, Instant.now());
+    audit.record(
+        AuditAction.CALENDAR_INVITATION_ANSWERED,
+        target(Invitations.seriesOf(event)),
+        attendee.getEmail() + ": " + answer);
+    return attendee;
+  }
+
+  /**
+   * The invitation behind an e-mail's answer link, for the answer page, without signing in.
+   *
+   * @throws InvitationTokenInvalidException for a link that is wrong, withdrawn, replaced by a
+   *     newer e-mail's, or of an event that is over
+   */
+  public TokenInvitation invitationByToken(String token) {
+    return view(byToken(token));
+  }
+
+  /** Records the answer given through an e-mail's link, without signing in. */
+  public TokenInvitation answerByToken(String token, @NotNull Answer answer) {
+    if (!answer.isGiven()) {
+      throw new AnswerInvalidException();
+    }
+    Attendee attendee = byToken(token);
+    attendee.answer(answer, Instant.now());
+    audit.record(
+        "invitee " + attendee.getEmail(),
+        AuditAction.CALENDAR_INVITATION_ANSWERED,
+        target(attendee.getEvent()),
+        attendee.getEmail() + ": " + answer + " (e-mail link)");
+    return view(attendee);
+  }
+
+  private Attendee byToken(String token) {
+    Attendee attendee =
+        invitations.byToken(token).orElseThrow(InvitationTokenInvalidException::new);
+    Instant over = attendee.getEvent().getRangeEnd();
+    if (over != null && over.isBefore(Instant.now())) {
+      throw new InvitationTokenInvalidException();
+    }
+    return attendee;
+  }
+
+  private static TokenInvitation view(Attendee attendee) {
+    CalendarEvent event = attendee.getEvent();
+    ZoneId zone = event.zone();
+    return new TokenInvitation(
+        event.titleIn(attendee.getLanguage()),
+        event.descriptionIn(attendee.getLanguage()),
+        event.getLocation(),
+        event.isAllDay(),
+        event.getStart().atZone(zone),
+        event.getEnd().atZone(zone),
+        event.isRecurring(),
+        event.getOrganiserName(),
+        attendee.getDisplayName(),
+        attendee.getAnswer());
+  }
+
+  /**
+   * When the people an invitation would reach are busy from the start of {@code from} to the start
+   * of {@code to} in the reader's zone: the occurrences of the events they organise or are invited
+   * to and have not declined, without titles; at most {@value #MAXIMUM_FREE_BUSY_PEOPLE} people.
+   */
+  @RequiresPermission(CALENDAR_EDIT)
+  public List<FreeBusy> freeBusy(
+      @NotNull @Size(min = 1, max = MAXIMUM_INVITEES) List<@NotNull @Valid Invitee> invitees,
+      @NotNull LocalDate from,
+      @NotNull LocalDate to,
+      @NotNull ZoneId zone) {
+    long days = ChronoUnit.DAYS.between(from, to);
+    if (days < 1 || days > MAXIMUM_FREE_BUSY_DAYS) {
+      throw new RangeTooLongException(MAXIMUM_FREE_BUSY_DAYS);
+    }
+    Map<String, Invitations.Candidate> people = new LinkedHashMap<>();
+    for (Invitee invitee : invitees) {
+      for (Invitations.Candidate candidate : invitations.expand(invitee)) {
+        if (people.size() < MAXIMUM_FREE_BUSY_PEOPLE) {
+          people.putIfAbsent(candidate.key(), candidate);
+        }
+      }
+    }
+    List<Long> accountIds = new ArrayList<>(List.of(-1L));
+    List<Long> personIds = new ArrayList<>(List.of(-1L));
+    people.values().stream()
+        .map(Invitations.Candidate::accountId)
+        .filter(Objects::nonNull)
+        .forEach(accountIds::add);
+    people.values().stream()
+        .filter(c -> c.accountId() == null)
+        .map(Invitations.Candidate::personId)
+        .forEach(personIds::add);
+    Instant start = from.atStartOfDay(zone).toInstant();
+    Instant end = to.atStartOfDay(zone).toInstant();
+    // Who takes part in which series: its organiser and its attendees who have not declined.
+    Map<Long, Set<String>> takingPart = new HashMap<>();
+    List<CalendarEvent> events =
+        new ArrayList<>(
+            em.createQuery(
+                    "select e from CalendarEvent e where e.master is null and e.rangeStart < :end"
+                        + " and (e.rangeEnd is null or e.rangeEnd > :start)"
+                        + " and e.organiserAccountId in :accounts",
+                    CalendarEvent.class)
+                .setParameter("start", start)
+                .setParameter("end", end)
+                .setParameter("accounts", accountIds)
+                .getResultList());
+    Map<Long, String> keyOfAccount = new HashMap<>();
+    Map<Long, String> keyOfPerson = new HashMap<>();
+    people.forEach(
+        (key, c) -> {
+          if (c.accountId() != null) {
+            keyOfAccount.put(c.accountId(), key);
+          } else {
+            keyOfPerson.put(c.personId(), key);
+          }
+        });
+    events.forEach(
+        e ->
+            takingPart
+                .computeIfAbsent(e.getId(), id -> new HashSet<>())
+                .add(keyOfAccount.get(e.getOrganiserAccountId())));
+    for (Attendee attendee :
+        em.createQuery(
+                "select a from Attendee a join fetch a.event e where e.rangeStart < :end"
+                    + " and (e.rangeEnd is null or e.rangeEnd > :start) and a.answer <> :declined"
+                    + " and (a.accountId in :accounts or a.personId in :persons)",
+                Attendee.class)
+            .setParameter("start", start)
+            .setParameter("end", end)
+            .setParameter("declined", Answer.DECLINED)
+            .setParameter("accounts", accountIds)
+            .setParameter("persons", personIds)
+            .getResultList()) {
+      String key =
+          attendee.getAccountId() != null
+              ? keyOfAccount.get(attendee.getAccountId())
+              : keyOfPerson.get(attendee.getPersonId());
+      if (key == null) {
+        continue;
+      }
+      if (!takingPart.containsKey(attendee.getEvent().getId())) {
+        events.add(attendee.getEvent());
+      }
+      takingPart.computeIfAbsent(attendee.getEvent().getId(), id -> new HashSet<>()).add(key);
+    }
+    List<Long> series =
+        events.stream().filter(CalendarEvent::isRecurring).map(CalendarEvent::getId).toList();
+    for (int i = 0; i < series.size(); i += 500) {
+      events.addAll(
+          em.createQuery(
+                  "select e from CalendarEvent e where e.master.id in :series", CalendarEvent.class)
+              .setParameter("series", series.subList(i, Math.min(series.size(), i + 500)))
+              .getResultList());
+    }
+    Map<String, List<FreeBusy.Busy>> busy = new HashMap<>();
+    for (Occurrence occurrence : Recurrences.expand(events, start, end, zone)) {
+      CalendarEvent event = Invitations.seriesOf(occurrence.event());
+      FreeBusy.Busy time =
+          new FreeBusy.Busy(
+              occurrence.start().withZoneSameInstant(zone),
+              occurrence.end().withZoneSameInstant(zone));
+      for (String key : takingPart.getOrDefault(event.getId(), Set.of())) {
+        if (key != null) {
+          busy.computeIfAbsent(key, k -> new ArrayList<>()).add(time);
+        }
+      }
+    }
+    List<FreeBusy> result = new ArrayList<>();
+    people.forEach(
+        (key, c) ->
+            result.add(
+                new FreeBusy(
+                    c.name(),
+                    busy.getOrDefault(key, List.of()).stream()
+                        .sorted(Comparator.comparing(FreeBusy.Busy::start))
+                        .toList())));
+    return result;
+  }
+
+  /** After a change of a series: its attendees get the update, a split-off series its own. */
+  private void seriesChanged(CalendarEvent series, CalendarEvent result) {
+    List<Attendee> attendees = invitations.attendeesOf(series);
+    if (attendees.isEmpty()) {
+      return;
+    }
+    invitations.sendRequests(series, attendees, true);
+    if (result != series && !result.isOverride()) {
+      invitations.copyAttendees(series, result, me().getLogin());
+      em.flush();
+      invitations.sendRequests(result, invitations.attendeesOf(result), true);
+    }
+  }
+
+  /** Before a series is deleted: its attendees get the cancellation, and their rows go. */
+  private void cancelInvitations(CalendarEvent series) {
+    List<Attendee> attendees = invitations.attendeesOf(series);
+    invitations.sendCancellations(series, attendees);
+    attendees.forEach(em::remove);
+    em.flush();
+  }
+
+  private boolean isInvited(CalendarEvent event, Optional<Account> account) {
+    return account.isPresent() && invitations.isInvited(event, account.get().getId());
   }
 
   // Changes
@@ -1120,9 +1483,10 @@ public class CalendarService {
       throw new RecordNotFoundException(CalendarEvent.class, eventId);
     }
     Optional<Account> account = account();
-    if (!seesCalendar(event.getCalendar(), account)
-        || !EventCalendar.visibleTo(isMember(event.getCalendar(), account), account.isPresent())
-            .contains(event.getVisibility())) {
+    if ((!seesCalendar(event.getCalendar(), account)
+            || !EventCalendar.visibleTo(isMember(event.getCalendar(), account), account.isPresent())
+                .contains(event.getVisibility()))
+        && !isInvited(event, account)) {
       audit.recordIndependently(AuditAction.ACCESS_DENIED, "CalendarService", target(event));
       throw new RecordNotFoundException(CalendarEvent.class, eventId);
     }

@@ -1,5 +1,10 @@
 package eu.smek.infrastructure;
 
+import eu.smek.calendar.ical.IcsEvent;
+import eu.smek.calendar.ical.IcsMethod;
+import eu.smek.calendar.ical.IcsReader;
+import eu.smek.calendar.ical.ImipBuilder;
+import eu.smek.calendar.ical.ImipMail;
 import eu.smek.shared.OutgoingMail;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Asynchronous;
@@ -21,6 +26,7 @@ import jakarta.persistence.PersistenceContext;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.List;
 import java.util.logging.Level;
@@ -39,6 +45,7 @@ public class MailSender {
   private static final Logger LOG = Logger.getLogger(MailSender.class.getName());
   public static final int MAXIMUM_ATTEMPTS = 8;
   private static final int BATCH = 50;
+  private static final String FALLBACK_SENDER = "smek-int@localhost.localdomain";
 
   @PersistenceContext private EntityManager em;
 
@@ -145,12 +152,7 @@ public class MailSender {
                   + outgoing.getBody());
     }
     try {
-      MimeMessage message = new MimeMessage(mail);
-      message.setRecipient(Message.RecipientType.TO, new InternetAddress(outgoing.getRecipient()));
-      message.setSubject(outgoing.getSubject(), StandardCharsets.UTF_8.name());
-      message.setText(outgoing.getBody(), StandardCharsets.UTF_8.name());
-      message.setSentDate(new Date());
-      Transport.send(message);
+      Transport.send(outgoing.getCalendarMethod() == null ? plain(outgoing) : imip(outgoing));
       self.record(outgoing.getId(), Instant.now(), null);
       return true;
     } catch (MessagingException | RuntimeException failed) {
@@ -165,5 +167,49 @@ public class MailSender {
       self.record(outgoing.getId(), null, failed.toString());
       return false;
     }
+  }
+
+  private MimeMessage plain(OutgoingMail outgoing) throws MessagingException {
+    MimeMessage message = new MimeMessage(mail);
+    message.setRecipient(Message.RecipientType.TO, new InternetAddress(outgoing.getRecipient()));
+    message.setSubject(outgoing.getSubject(), StandardCharsets.UTF_8.name());
+    message.setText(outgoing.getBody(), StandardCharsets.UTF_8.name());
+    message.setSentDate(new Date());
+    return message;
+  }
+
+  /**
+   * An invitation, update or cancellation: the text and the event read back from the queued
+   * iCalendar, as multipart/alternative by {@link ImipBuilder}.
+   */
+  private MimeMessage imip(OutgoingMail outgoing) throws MessagingException {
+    IcsMethod method = IcsMethod.valueOf(outgoing.getCalendarMethod());
+    IcsEvent event =
+        new IcsReader()
+            .read(outgoing.getCalendarText().getBytes(StandardCharsets.UTF_8), ZoneOffset.UTC)
+            .events()
+            .get(0);
+    return ImipBuilder.build(
+        mail,
+        new ImipMail(
+            method,
+            event,
+            senderAddress(),
+            List.of(outgoing.getRecipient()),
+            outgoing.getSubject(),
+            outgoing.getBody()));
+  }
+
+  /**
+   * The platform's address (SMEK_MAIL_FROM); the default {@code smek-int@localhost} has no domain
+   * that iMIP accepts, so it stands in as {@code smek-int@localhost.localdomain}.
+   */
+  private String senderAddress() {
+    InternetAddress from = InternetAddress.getLocalAddress(mail);
+    if (from == null || from.getAddress() == null) {
+      return FALLBACK_SENDER;
+    }
+    String address = from.getAddress().strip();
+    return address.substring(address.indexOf('@') + 1).contains(".") ? address : FALLBACK_SENDER;
   }
 }

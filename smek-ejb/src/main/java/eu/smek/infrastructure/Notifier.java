@@ -22,7 +22,7 @@ import java.util.Objects;
 public class Notifier {
 
   /** The address of the application as users reach it, for the links in e-mails. */
-  static final String PUBLIC_URL =
+  public static final String PUBLIC_URL =
       Objects.requireNonNullElse(System.getenv("SMEK_PUBLIC_URL"), "http://localhost:8080")
           .replaceAll("/+$", "");
 

@@ -287,6 +287,24 @@ class SchemaUpgradeTest {
             sql(
                 "insert into calendar_booking (id, resource_id, event_id, booked_at, booked_by)"
                     + " values (500, 500, 500, current_timestamp, 'jan')")));
+    ROWS.put(
+        14,
+        List.of(
+            sql(
+                "insert into calendar_attendee (id, version, event_id, account_id, person_id,"
+                    + " email, display_name, language, role, part_stat, answered_at, token_hash,"
+                    + " invited_through_type, invited_through_id, invited_through_name,"
+                    + " invited_at, invited_by) values (500, 1, 500, 500, 500, 'jan@example.sk',"
+                    + " 'Ján Šťastný', 'sk', 'REQ_PARTICIPANT', 'ACCEPTED', current_timestamp,"
+                    + " '"
+                    + "ab".repeat(32)
+                    + "', 'CELL', 500, 'Humenné', current_timestamp, 'jan')"),
+            sql(
+                "insert into outgoing_mail (id, recipient, subject, body, created_at, attempts,"
+                    + " next_attempt_at, sent_at, last_error, calendar_method, calendar_text)"
+                    + " values (501, 'jan@example.sk', 'Pozvánka: Zasadnutie', 'Text',"
+                    + " current_timestamp, 0, current_timestamp, null, null, 'REQUEST',"
+                    + " 'BEGIN:VCALENDAR')")));
   }
 
   static Stream<Target> earlierVersions() throws Exception {

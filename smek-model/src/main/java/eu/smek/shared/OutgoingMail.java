@@ -18,6 +18,8 @@ import java.time.Instant;
 @Table(name = "outgoing_mail")
 public class OutgoingMail {
 
+  public static final int CALENDAR_TEXT_LENGTH = 100_000;
+
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "outgoing_mail_seq")
   @SequenceGenerator(
@@ -51,6 +53,14 @@ public class OutgoingMail {
   @Column(name = "last_error", length = 500)
   private String lastError;
 
+  /** For an iMIP message: REQUEST, CANCEL or REPLY; empty for a plain e-mail. */
+  @Column(name = "calendar_method", updatable = false, length = 8)
+  private String calendarMethod;
+
+  /** For an iMIP message: the iCalendar text sent as its text/calendar part. */
+  @Column(name = "calendar_text", updatable = false, length = CALENDAR_TEXT_LENGTH)
+  private String calendarText;
+
   protected OutgoingMail() {}
 
   public OutgoingMail(String recipient, String subject, String body) {
@@ -59,6 +69,17 @@ public class OutgoingMail {
     this.body = body;
     this.createdAt = Instant.now();
     this.nextAttemptAt = createdAt;
+  }
+
+  /**
+   * An e-mail that carries an iCalendar invitation, update, cancellation or reply (iMIP) besides
+   * its text.
+   */
+  public OutgoingMail(
+      String recipient, String subject, String body, String calendarMethod, String calendarText) {
+    this(recipient, subject, body);
+    this.calendarMethod = calendarMethod;
+    this.calendarText = calendarText;
   }
 
   public Long getId() {
@@ -91,5 +112,13 @@ public class OutgoingMail {
 
   public String getLastError() {
     return lastError;
+  }
+
+  public String getCalendarMethod() {
+    return calendarMethod;
+  }
+
+  public String getCalendarText() {
+    return calendarText;
   }
 }

@@ -323,6 +323,120 @@ public class CalendarResource {
     return Response.noContent().build();
   }
 
+  // Invitations
+
+  /** An attendee of an event with their answer and what they were invited through. */
+  public record AttendeeView(
+      long id,
+      Long accountId,
+      Long personId,
+      String name,
+      String email,
+      String role,
+      Answer answer,
+      String answeredAt,
+      InviteeType invitedThrough,
+      long invitedThroughId,
+      String invitedThroughName) {
+
+    static AttendeeView of(Attendee attendee) {
+      return new AttendeeView(
+          attendee.getId(),
+          attendee.getAccountId(),
+          attendee.getPersonId(),
+          attendee.getDisplayName(),
+          attendee.getEmail(),
+          attendee.getRole(),
+          attendee.getAnswer(),
+          attendee.getAnsweredAt() == null ? null : attendee.getAnsweredAt().toString(),
+          attendee.getInvitedThroughType(),
+          attendee.getInvitedThroughId(),
+          attendee.getInvitedThroughName());
+    }
+  }
+
+  /** Whom to invite: {@code type} is ACCOUNT, PERSON, CELL, ORGANISATION or WORKING_GROUP. */
+  public record InviteeInput(String type, Long id) {}
+
+  /** An invitation: the event's version read, and whom to invite. */
+  public record InvitationInput(Long version, List<InviteeInput> invitees) {}
+
+  /** An answer: ACCEPTED, TENTATIVE or DECLINED. */
+  public record AnswerInput(String answer) {}
+
+  @GET
+  @Path("events/{id: \\d+}/attendees")
+  @Operation(
+      summary = "The attendees of an event and their answers",
+      description =
+          "All of them for those who may change the event, else only the caller's own"
+              + " invitation. An overridden occurrence has its series' attendees.")
+  public List<AttendeeView> attendees(@PathParam("id") long id) {
+    return calendar.attendees(id).stream().map(AttendeeView::of).toList();
+  }
+
+  @POST
+  @Path("events/{id: \\d+}/attendees")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Invite people, cells, organisations or working groups",
+      description =
+          "{\"version\": 3, \"invitees\": [{\"type\": \"ORGANISATION\", \"id\": 1001},"
+              + " {\"type\": \"PERSON\", \"id\": 1050}]}: at most 50; a cell, organisation"
+              + " or working group reaches its people's accounts (and people with an e-mail but"
+              + " no account). Who is invited already, and the organiser, are skipped. Each new"
+              + " attendee gets an iMIP invitation by e-mail. The answer lists the new attendees.")
+  public List<AttendeeView> invite(@PathParam("id") long id, @NotNull InvitationInput input) {
+    long version = required(input.version(), "version");
+    List<InviteeInput> given = required(input.invitees(), "invitees");
+    List<Invitee> invitees =
+        given.stream()
+            .map(
+                invitee -> {
+                  if (invitee == null) {
+                    throw badRequest(caller(), "calendar.api.invalidFields", "invitees");
+                  }
+                  return new Invitee(
+                      inviteeType(required(invitee.type(), "type")), required(invitee.id(), "id"));
+                })
+            .toList();
+    return calendar.invite(id, version, invitees).stream().map(AttendeeView::of).toList();
+  }
+
+  @DELETE
+  @Path("events/{id: \\d+}/attendees/{attendee: \\d+}")
+  @Operation(
+      summary = "Take an attendee off an event",
+      description = "They get the event's cancellation by e-mail.")
+  public Response uninvite(@PathParam("id") long id, @PathParam("attendee") long attendee) {
+    calendar.uninvite(id, attendee);
+    return Response.noContent().build();
+  }
+
+  @PUT
+  @Path("events/{id: \\d+}/answer")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Answer an invitation as the signed-in invitee",
+      description = "{\"answer\": \"ACCEPTED\"}: ACCEPTED, TENTATIVE or DECLINED.")
+  public AttendeeView answer(@PathParam("id") long id, @NotNull AnswerInput input) {
+    Answer answer;
+    try {
+      answer = Answer.valueOf(required(input.answer(), "answer").strip());
+    } catch (IllegalArgumentException unknown) {
+      throw badRequest(caller(), "calendar.api.invalidFields", "answer");
+    }
+    return AttendeeView.of(calendar.answer(id, answer));
+  }
+
+  private InviteeType inviteeType(String text) {
+    try {
+      return InviteeType.valueOf(text.strip());
+    } catch (IllegalArgumentException unknown) {
+      throw badRequest(caller(), "calendar.api.invalidFields", "type");
+    }
+  }
+
   // Helpers
 
   private EventView view(CalendarEvent event) {

@@ -55,6 +55,8 @@ public enum Page {
   EXCHANGE_CALENDARS("/calendar/exchange-calendars.xhtml", VIEW_CALENDAR, CALENDAR_VIEW, false),
   // Who may add and change a town's rooms (its coordinators) is decided by CalendarService.
   LIST_RESOURCES("/calendar/list-resources.xhtml", DASHBOARD, CALENDAR_VIEW, true),
+  VIEW_EVENT("/calendar/view-event.xhtml", VIEW_CALENDAR, CALENDAR_VIEW, false),
+  ANSWER_INVITATION("/calendar/answer-invitation.xhtml", HOME, Access.PUBLIC, false),
   VIEW_AUDIT_LOG("/audit/view-audit-log.xhtml", DASHBOARD, AUDIT_VIEW, true),
   VIEW_SYSTEM_STATUS("/operations/view-system-status.xhtml", DASHBOARD, OPERATIONS_VIEW, true),
   MANAGE_API_TOKENS("/security/manage-api-tokens.xhtml", DASHBOARD, SECURITY_USE_API, true),
@@ -115,11 +117,12 @@ public enum Page {
   /**
    * Whether a visitor who is not signed in sees this page as a stateless view, which needs no
    * session. Not the sign-in and accept-invitation pages: their forms keep what was typed when a
-   * field is refused, and a stateless view would lose it.
+   * field is refused, and a stateless view would lose it; nor the page that answers a calendar
+   * invitation, whose view keeps the link's secret for the answer buttons.
    */
   public static boolean isStatelessFor(String viewId, boolean signedIn) {
     Page page = ofView(viewId).orElse(ERROR_NOT_FOUND);
-    return !signedIn && page != LOGIN && page != ACCEPT_INVITATION;
+    return !signedIn && page != LOGIN && page != ACCEPT_INVITATION && page != ANSWER_INVITATION;
   }
 
   /**

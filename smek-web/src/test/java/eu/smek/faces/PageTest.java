@@ -96,6 +96,7 @@ class PageTest {
     assertThat(Page.isStatelessFor("/WEB-INF/errorpages/404.xhtml", false)).isTrue();
     assertThat(Page.isStatelessFor("/no-such-view.xhtml", false)).isTrue();
     assertThat(Page.isStatelessFor("/login.xhtml", false)).isFalse();
+    assertThat(Page.isStatelessFor("/calendar/answer-invitation.xhtml", false)).isFalse();
     assertThat(Page.isStatelessFor("/index.xhtml", true)).isFalse();
     assertThat(Page.isStatelessFor("/dashboard.xhtml", true)).isFalse();
   }
