@@ -1,5 +1,6 @@
 package eu.smek.calendar;
 
+import java.io.Serializable;
 import java.time.LocalDateTime;
 
 /**
@@ -10,4 +11,5 @@ import java.time.LocalDateTime;
  * @param title its title, or {@code null}
  */
 public record BusyTime(
-    LocalDateTime start, LocalDateTime end, boolean allDay, Long eventId, String title) {}
+    LocalDateTime start, LocalDateTime end, boolean allDay, Long eventId, String title)
+    implements Serializable {}

@@ -1,5 +1,6 @@
 package eu.smek.calendar;
 
+import java.io.Serializable;
 import java.time.ZonedDateTime;
 
 /**
@@ -16,4 +17,5 @@ public record TokenInvitation(
     boolean recurring,
     String organiser,
     String invitee,
-    Answer answer) {}
+    Answer answer)
+    implements Serializable {}
