@@ -184,9 +184,9 @@ scenario() {
   local name=$1 connections=$2 path=$3; shift 3
   local base_rps base_p50 base_p99 base_bad rps p50 p99 bad cpu_0 cpu_1 cpu_2
   cpu_0=$(cpu_ms)
-  read -r base_rps base_p50 base_p99 base_bad < <(measure "$connections" "$static")
+  read -r base_rps base_p50 base_p99 base_bad _ < <(measure "$connections" "$static")
   cpu_1=$(cpu_ms)
-  read -r rps p50 p99 bad < <(measure "$connections" "$path" "$@")
+  read -r rps p50 p99 bad _ < <(measure "$connections" "$path" "$@")
   cpu_2=$(cpu_ms)
   local base_cpu cpu
   base_cpu=$(per_request "$cpu_0" "$cpu_1" "$base_rps")

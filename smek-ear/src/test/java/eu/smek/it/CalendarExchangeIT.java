@@ -6,12 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import eu.smek.calendar.Answer;
 import eu.smek.calendar.CalendarEvent;
 import eu.smek.calendar.CalendarImport;
 import eu.smek.calendar.CalendarService;
 import eu.smek.calendar.CalendarSummary;
 import eu.smek.calendar.EditScope;
 import eu.smek.calendar.EventDraft;
+import eu.smek.calendar.Invitee;
+import eu.smek.calendar.InviteeType;
 import eu.smek.calendar.NoSuchFeedException;
 import eu.smek.calendar.ical.IcsEvent;
 import eu.smek.calendar.ical.IcsLimits;
@@ -262,6 +265,39 @@ class CalendarExchangeIT extends InContainerTest {
     TestSubjects.run(clerk, () -> calendars.revokeMyFeed());
     assertEquals(404, http.get("/calendar/feed/" + renewed + ".ics").statusCode());
     assertThrows(NoSuchFeedException.class, () -> calendars.feed(renewed));
+  }
+
+  @Test
+  void theFeedHoldsTheEventsElsewhereTheOwnerIsInvitedToUnlessDeclined() throws Exception {
+    CalendarEvent invited =
+        TestSubjects.as(
+            foreignClerk,
+            () ->
+                calendars.createEvent(
+                    otherCalendar, single("Spoločná porada", Visibility.PRIVATE)));
+    CalendarEvent declined =
+        TestSubjects.as(
+            foreignClerk,
+            () ->
+                calendars.createEvent(
+                    otherCalendar, single("Odmietnutá porada", Visibility.PRIVATE)));
+    for (CalendarEvent event : List.of(invited, declined)) {
+      TestSubjects.as(
+          foreignClerk,
+          () ->
+              calendars.invite(
+                  event.getId(),
+                  event.getVersion(),
+                  List.of(new Invitee(InviteeType.ACCOUNT, clerk.accountId()))));
+    }
+    TestSubjects.as(clerk, () -> calendars.answer(declined.getId(), Answer.DECLINED));
+    String secret = TestSubjects.as(clerk, () -> calendars.createMyFeed());
+
+    String feed = http.get("/calendar/feed/" + secret + ".ics").body();
+
+    assertTrue(feed.contains("UID:" + invited.getUid()), "invited, not yet answered");
+    assertFalse(feed.contains("UID:" + declined.getUid()), "declined");
+    TestSubjects.run(clerk, () -> calendars.revokeMyFeed());
   }
 
   @Test

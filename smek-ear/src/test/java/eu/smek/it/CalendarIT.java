@@ -226,6 +226,144 @@ class CalendarIT extends InContainerTest {
   }
 
   @Test
+  void splittingASeriesTakesTheOccurrencesMovedAfterTheSplitAlong() throws Exception {
+    CalendarEvent series =
+        create(
+            clerk,
+            timed(
+                "Komisja",
+                "2026-06-04T10:00",
+                "2026-06-04T11:00",
+                "FREQ=WEEKLY;COUNT=6",
+                Visibility.PRIVATE));
+    CalendarEvent moved =
+        TestSubjects.as(
+            clerk,
+            () ->
+                update(
+                    series,
+                    EditScope.ONE,
+                    "2026-06-25T10:00",
+                    timed(
+                        "Komisja (przeniesiona)",
+                        "2026-06-26T15:00",
+                        "2026-06-26T16:00",
+                        null,
+                        Visibility.PRIVATE)));
+    CalendarEvent master = TestSubjects.as(clerk, () -> calendars.getEvent(series.getId()));
+
+    // From 18 June on two hours later: the occurrence moved to 26 June stays moved, in the new
+    // series, at the start the new rule gives it.
+    CalendarEvent following =
+        TestSubjects.as(
+            clerk,
+            () ->
+                update(
+                    master,
+                    EditScope.THIS_AND_FOLLOWING,
+                    "2026-06-18T10:00",
+                    timed(
+                        "Komisja (nowa)",
+                        "2026-06-18T12:00",
+                        "2026-06-18T13:00",
+                        "FREQ=WEEKLY;COUNT=6",
+                        Visibility.PRIVATE)));
+
+    List<String> found =
+        TestSubjects.as(
+                clerk,
+                () ->
+                    calendars.occurrences(
+                        Set.of(townCalendar),
+                        LocalDate.parse("2026-06-01"),
+                        LocalDate.parse("2026-08-01"),
+                        WARSAW))
+            .stream()
+            .filter(o -> o.event().getTitle().startsWith("Komisja"))
+            .map(o -> o.startIn(WARSAW).toString().substring(5) + " " + o.event().getTitle())
+            .toList();
+    assertEquals(
+        List.of(
+            "06-04T10:00 Komisja",
+            "06-11T10:00 Komisja",
+            "06-18T12:00 Komisja (nowa)",
+            "06-26T15:00 Komisja (przeniesiona)",
+            "07-02T12:00 Komisja (nowa)",
+            "07-09T12:00 Komisja (nowa)"),
+        found);
+    CalendarEvent kept = TestSubjects.as(clerk, () -> calendars.getEvent(moved.getId()));
+    assertEquals(following.getUid(), kept.getUid());
+    assertEquals(LocalDateTime.parse("2026-06-25T12:00"), kept.getRecurrenceId());
+    TestSubjects.run(clerk, () -> delete(following, EditScope.SERIES, null));
+    TestSubjects.run(
+        clerk, () -> delete(calendars.getEvent(series.getId()), EditScope.SERIES, null));
+  }
+
+  @Test
+  void aLongSeriesAndAShortEventAreBothFoundInAWindowFarFromTheirStart() throws Exception {
+    // Started a year and a half before the window: read from the long ranges.
+    CalendarEvent endless =
+        create(
+            clerk,
+            timed(
+                "Sesja",
+                "2025-01-07T09:00",
+                "2025-01-07T10:00",
+                "FREQ=MONTHLY;BYMONTHDAY=7",
+                Visibility.PRIVATE));
+    // A series over 14 weeks (more than 92 days), and one over 13 weeks (a short range).
+    CalendarEvent thirteen =
+        create(
+            clerk,
+            timed(
+                "Dyżur A",
+                "2026-05-05T08:00",
+                "2026-05-05T09:00",
+                "FREQ=WEEKLY;COUNT=15",
+                Visibility.PRIVATE));
+    CalendarEvent twelve =
+        create(
+            clerk,
+            timed(
+                "Dyżur B",
+                "2026-05-06T08:00",
+                "2026-05-06T09:00",
+                "FREQ=WEEKLY;COUNT=14",
+                Visibility.PRIVATE));
+    assertTrue(endless.isLongRange());
+    assertTrue(thirteen.isLongRange());
+    assertFalse(twelve.isLongRange());
+
+    List<String> found =
+        TestSubjects.as(
+                clerk,
+                () ->
+                    calendars.occurrences(
+                        Set.of(townCalendar),
+                        LocalDate.parse("2026-07-27"),
+                        LocalDate.parse("2026-08-10"),
+                        WARSAW))
+            .stream()
+            .filter(
+                o ->
+                    o.event().getId().equals(endless.getId())
+                        || o.event().getTitle().startsWith("Dyżur"))
+            .map(o -> o.startIn(WARSAW).toString().substring(5) + " " + o.event().getTitle())
+            .toList();
+    assertEquals(
+        List.of(
+            "07-28T08:00 Dyżur A",
+            "07-29T08:00 Dyżur B",
+            "08-04T08:00 Dyżur A",
+            "08-05T08:00 Dyżur B",
+            "08-07T09:00 Sesja"),
+        found);
+    for (CalendarEvent event : List.of(endless, thirteen, twelve)) {
+      TestSubjects.run(clerk, () -> delete(event, EditScope.SERIES, null));
+    }
+  }
+
+  @Test
   void oneOccurrenceThisAndFollowingAndTheWholeSeries() throws Exception {
     CalendarEvent series =
         create(

@@ -136,6 +136,33 @@ class InvitationMailIT extends InContainerTest {
     assertTrue(updated.sequence() > sent.sequence(), updated.sequence() + " > " + sent.sequence());
     assertEquals("Sesja Rady (sala 3)", updated.summary());
 
+    // One occurrence moves: the update holds the series and the occurrence under its RECURRENCE-ID.
+    CalendarEvent series = TestSubjects.as(organiser, () -> calendars.getEvent(changed.getId()));
+    TestSubjects.as(
+        organiser,
+        () ->
+            calendars.updateEvent(
+                series.getId(),
+                series.getVersion(),
+                EditScope.ONE,
+                LocalDateTime.parse("2027-04-06T12:00"),
+                draft("Sesja Rady (przeniesiona)", "2027-04-07T15:00", null)));
+    // (GreenMail lists messages in no particular order: the update is told by its content.)
+    Received third = received(address, "RECURRENCE-ID;TZID=Europe/Warsaw:20270406T120000", 1);
+    List<IcsEvent> moved = third.parsed().events();
+    assertEquals(IcsMethod.REQUEST, third.parsed().method());
+    assertEquals(2, moved.size(), third.calendar());
+    IcsEvent occurrence = moved.get(1);
+    assertEquals(event.getUid(), occurrence.uid());
+    assertEquals(moved.get(0).sequence(), occurrence.sequence());
+    assertTrue(moved.get(0).sequence() > updated.sequence());
+    assertEquals(
+        ZonedDateTime.of(LocalDateTime.parse("2027-04-06T12:00"), WARSAW),
+        occurrence.recurrenceId());
+    assertEquals(
+        ZonedDateTime.of(LocalDateTime.parse("2027-04-07T15:00"), WARSAW), occurrence.start());
+    assertEquals("Sesja Rady (przeniesiona)", occurrence.summary());
+
     CalendarEvent again = TestSubjects.as(organiser, () -> calendars.getEvent(changed.getId()));
     TestSubjects.run(
         organiser,

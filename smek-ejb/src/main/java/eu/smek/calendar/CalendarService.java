@@ -1,5 +1,6 @@
 package eu.smek.calendar;
 
+import static eu.smek.calendar.CalendarEvent.SHORT_RANGE;
 import static eu.smek.security.Permissions.CALENDAR_EDIT;
 import static eu.smek.security.Permissions.CALENDAR_MANAGE_RESOURCES;
 import static eu.smek.security.Permissions.CALENDAR_VIEW;
@@ -51,6 +52,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -95,6 +97,11 @@ public class CalendarService {
   private static final Duration ALL_DAY_MARGIN = Duration.ofHours(14);
 
   private static final int EARLIEST_YEAR = 1900;
+
+  /** Before every event's range, whose start is at most a day before its first occurrence. */
+  private static final Instant BEFORE_ALL_EVENTS =
+      LocalDate.of(EARLIEST_YEAR - 1, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
+
   private static final int LATEST_YEAR = 2200;
   private static final Duration LONGEST_EVENT = Duration.ofDays(366);
 
@@ -228,10 +235,10 @@ public class CalendarService {
    * Changes an event read at {@code expectedVersion}. For a series, the scope says which
    * occurrences: {@link EditScope#ONE} makes the occurrence that started at {@code occurrence} an
    * overridden one; {@link EditScope#THIS_AND_FOLLOWING} ends the series before it and starts a new
-   * series (new UID) with the draft, carrying over excluded dates, while the overridden occurrences
-   * from there on are dropped; {@link EditScope#SERIES} changes every occurrence (a new start moves
-   * the excluded dates and overridden occurrences with it). A single event is changed whatever the
-   * scope; an overridden occurrence only as {@link EditScope#ONE}.
+   * series (new UID) with the draft, carrying over excluded dates and the overridden occurrences
+   * after it that its rule still has; {@link EditScope#SERIES} changes every occurrence (a new
+   * start moves the excluded dates and overridden occurrences with it). A single event is changed
+   * whatever the scope; an overridden occurrence only as {@link EditScope#ONE}.
    *
    * @param occurrence the original start of the occurrence, in the series' zone
    * @return the event that now holds the change: the series, the overridden occurrence or the new
@@ -264,6 +271,9 @@ public class CalendarService {
       apply(event, draft, false);
       event.setVisibility(event.getMaster().getVisibility());
       changed(event, "occurrence " + event.getRecurrenceId());
+      // As for a new overridden occurrence: the series' SEQUENCE rises, its attendees are told.
+      event.getMaster().changed(me().getLogin(), Instant.now());
+      seriesChanged(event.getMaster(), event.getMaster());
       return event;
     }
     if (!event.isRecurring()
@@ -300,6 +310,8 @@ public class CalendarService {
       master.getExcludedStarts().add(event.getRecurrenceId());
       em.remove(event);
       changed(master, "occurrence " + event.getRecurrenceId() + " deleted");
+      em.flush();
+      seriesChanged(master, master);
       audit.record(AuditAction.CALENDAR_EVENT_DELETED, target(event), describe(event));
       return;
     }
@@ -364,20 +376,27 @@ public class CalendarService {
     }
     Instant start = from.atStartOfDay(zone).toInstant();
     Instant end = to.atStartOfDay(zone).toInstant();
-    List<CalendarEvent> events =
-        new ArrayList<>(
-            em.createQuery(
-                    "select e from CalendarEvent e where e.rangeStart < :end"
-                        + " and (e.rangeEnd is null or e.rangeEnd > :start)"
-                        + " and (e.calendar.id in :member"
-                        + " or (e.calendar.id in :other and e.visibility in :open))",
-                    CalendarEvent.class)
-                .setParameter("start", start)
-                .setParameter("end", end)
-                .setParameter("member", member)
-                .setParameter("other", other)
-                .setParameter("open", EventCalendar.visibleTo(false, account.isPresent()))
-                .getResultList());
+    // Two slices of the range index: events of a short range start at most SHORT_RANGE before the
+    // window; the few long or unending series are read apart.
+    List<CalendarEvent> events = new ArrayList<>();
+    for (boolean longRange : List.of(false, true)) {
+      events.addAll(
+          em.createQuery(
+                  "select e from CalendarEvent e where e.longRange = :longRange"
+                      + " and e.rangeStart >= :floor and e.rangeStart < :end"
+                      + " and (e.rangeEnd is null or e.rangeEnd > :start)"
+                      + " and (e.calendar.id in :member"
+                      + " or (e.calendar.id in :other and e.visibility in :open))",
+                  CalendarEvent.class)
+              .setParameter("longRange", longRange)
+              .setParameter("floor", longRange ? BEFORE_ALL_EVENTS : start.minus(SHORT_RANGE))
+              .setParameter("start", start)
+              .setParameter("end", end)
+              .setParameter("member", member)
+              .setParameter("other", other)
+              .setParameter("open", EventCalendar.visibleTo(false, account.isPresent()))
+              .getResultList());
+    }
     // Overridden occurrences of the series found, also those moved out of the range: they replace
     // an occurrence that may be in it.
     Set<Long> found = new HashSet<>();
@@ -774,8 +793,11 @@ public class CalendarService {
     }
     changed(override, "occurrence " + start);
     // The series changes too (its version and SEQUENCE), so an edit of it read before this one is
-    // refused rather than silently overriding the occurrence again.
+    // refused rather than silently overriding the occurrence again; its attendees get the series
+    // with the occurrence as it is now.
     series.changed(me().getLogin(), Instant.now());
+    em.flush();
+    seriesChanged(series, series);
     return override;
   }
 
@@ -796,15 +818,28 @@ public class CalendarService {
           .forEach(excluded -> next.getExcludedStarts().add(excluded.plus(shift)));
     }
     series.getExcludedStarts().removeIf(excluded -> !excluded.isBefore(start));
-    overridesOf(series).stream()
-        .filter(o -> !o.getRecurrenceId().isBefore(start))
-        .forEach(em::remove);
+    List<CalendarEvent> following =
+        overridesOf(series).stream().filter(o -> !o.getRecurrenceId().isBefore(start)).toList();
     series.setRrule(Recurrences.endingBefore(oldRule, start, series.isAllDay(), series.zone()));
     updateRange(series);
     changed(series, "ends before " + start);
     next.setCreatedBy(me().getLogin());
     updateRange(next);
     em.persist(next);
+    // The occurrences overridden after the split move with the new series where its rule still has
+    // them (shifted like its start); the one split at is the draft itself, the others are dropped.
+    for (CalendarEvent override : following) {
+      LocalDateTime moved = override.getRecurrenceId().plus(shift);
+      if (next.isRecurring()
+          && override.getRecurrenceId().isAfter(start)
+          && !next.getExcludedStarts().contains(moved)
+          && Recurrences.startsBetween(next, moved, moved).contains(moved)) {
+        override.joinSeries(next, moved);
+        override.setVisibility(next.getVisibility());
+      } else {
+        em.remove(override);
+      }
+    }
     em.flush();
     audit.record(
         AuditAction.CALENDAR_EVENT_CREATED,
@@ -1233,9 +1268,9 @@ public class CalendarService {
 
   /**
    * The feed behind a subscription address: the events of its owner's own calendars (the network's,
-   * their town's, their working groups', their own) from a year ago on, as they see them. No
-   * permission is asked: the secret is the credential, and a wrong or revoked one, or one of a
-   * deactivated account, finds nothing.
+   * their town's, their working groups', their own) and those they are invited to and have not
+   * declined, from a year ago on, as they see them. No permission is asked: the secret is the
+   * credential, and a wrong or revoked one, or one of a deactivated account, finds nothing.
    */
   public String feed(@NotNull @Size(max = 100) String secret) {
     List<CalendarFeed> feeds =
@@ -1261,12 +1296,26 @@ public class CalendarService {
             .filter(c -> own.contains(c.getSpace()))
             .map(EventCalendar::getId)
             .toList();
+    // And the events elsewhere they are invited to and have not declined.
+    List<Long> invited =
+        new ArrayList<>(
+            em.createQuery(
+                    "select a.event.id from Attendee a where a.answer <> :declined"
+                        + " and (a.accountId = :account or a.personId = :person)",
+                    Long.class)
+                .setParameter("declined", Answer.DECLINED)
+                .setParameter("account", owner.getId())
+                .setParameter("person", owner.getPerson() == null ? -1L : owner.getPerson().getId())
+                .getResultList());
+    invited.add(-1L);
     List<CalendarEvent> events =
         em.createQuery(
-                "select e from CalendarEvent e where e.calendar.id in :calendars"
+                "select e from CalendarEvent e where (e.calendar.id in :calendars"
+                    + " or e.id in :invited or e.master.id in :invited)"
                     + " and (e.rangeEnd is null or e.rangeEnd > :from) order by e.id",
                 CalendarEvent.class)
             .setParameter("calendars", calendarIds.isEmpty() ? List.of(-1L) : calendarIds)
+            .setParameter("invited", invited)
             .setParameter("from", now.minus(Duration.ofDays(365)))
             .getResultList();
     return write(Messages.format(owner.getLanguage().locale(), "calendar.feed.name"), events);

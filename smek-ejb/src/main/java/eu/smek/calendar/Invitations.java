@@ -387,7 +387,7 @@ public class Invitations {
       queue(
           attendee,
           IcsMethod.CANCEL,
-          ics(series, attendee, now).cancelled(now),
+          List.of(vevent(series, series, attendee, now).cancelled(now)),
           "calendar.invitation.mail.cancel",
           series,
           Notifier.PUBLIC_URL + "/calendar/view-event.xhtml?id=" + series.getId());
@@ -397,7 +397,7 @@ public class Invitations {
   private void queue(
       Attendee attendee,
       IcsMethod method,
-      IcsEvent ics,
+      List<IcsEvent> ics,
       String key,
       CalendarEvent series,
       String link) {
@@ -421,7 +421,7 @@ public class Invitations {
             subject.length() > 300 ? subject.substring(0, 300) : subject,
             body.length() > BODY_LENGTH ? body.substring(0, BODY_LENGTH) : body,
             method.name(),
-            IcsWriter.write(method, List.of(ics))));
+            IcsWriter.write(method, ics)));
     queued.fire(new Notifier.MailQueued());
   }
 
@@ -447,8 +447,25 @@ public class Invitations {
     return times.format(event.getStart().atZone(zone)) + " – " + end + " (" + zone.getId() + ")";
   }
 
-  /** The series as the attendee's calendar program should hold it, naming only them. */
-  IcsEvent ics(CalendarEvent series, Attendee attendee, Instant now) {
+  /**
+   * The series as the attendee's calendar program should hold it, naming only them: the rule and
+   * each overridden occurrence (same UID, its RECURRENCE-ID), so that a moved occurrence moves
+   * there too.
+   */
+  List<IcsEvent> ics(CalendarEvent series, Attendee attendee, Instant now) {
+    List<IcsEvent> events = new ArrayList<>();
+    events.add(vevent(series, series, attendee, now));
+    em.createQuery(
+            "select e from CalendarEvent e where e.master = :series order by e.recurrenceId",
+            CalendarEvent.class)
+        .setParameter("series", series)
+        .getResultStream()
+        .forEach(override -> events.add(vevent(series, override, attendee, now)));
+    return events;
+  }
+
+  /** One VEVENT: the series itself, or one of its overridden occurrences. */
+  IcsEvent vevent(CalendarEvent series, CalendarEvent event, Attendee attendee, Instant now) {
     Account organiser =
         series.getOrganiserAccountId() == null
             ? null
@@ -458,19 +475,20 @@ public class Invitations {
             ? "smek-int@localhost.localdomain"
             : organiser.getEmail();
     List<Temporal> exdates = new ArrayList<>();
-    series.getExcludedStarts().forEach(start -> exdates.add(temporal(series, start)));
+    event.getExcludedStarts().forEach(start -> exdates.add(temporal(event, start)));
     return IcsEvent.builder(
-            series.getUid(), temporal(series, series.getStart()), temporal(series, series.getEnd()))
+            series.getUid(), temporal(event, event.getStart()), temporal(event, event.getEnd()))
         .sequence(series.getSequence())
         .stamp(now)
-        .summary(series.titleIn(attendee.getLanguage()))
-        .description(series.descriptionIn(attendee.getLanguage()))
-        .location(series.getLocation())
+        .summary(event.titleIn(attendee.getLanguage()))
+        .description(event.descriptionIn(attendee.getLanguage()))
+        .location(event.getLocation())
         .url(URI.create(Notifier.PUBLIC_URL + "/calendar/view-event.xhtml?id=" + series.getId()))
-        .categories(List.copyOf(series.getCategories()))
+        .categories(List.copyOf(event.getCategories()))
         .status(IcsStatus.CONFIRMED)
-        .rrule(series.getRrule())
+        .rrule(event.getRrule())
         .exdates(exdates)
+        .recurrenceId(event.isOverride() ? temporal(series, event.getRecurrenceId()) : null)
         .organizer(new IcsPerson(series.getOrganiserName(), organiserEmail))
         .attendees(
             List.of(

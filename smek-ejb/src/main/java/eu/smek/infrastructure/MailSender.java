@@ -184,16 +184,15 @@ public class MailSender {
    */
   private MimeMessage imip(OutgoingMail outgoing) throws MessagingException {
     IcsMethod method = IcsMethod.valueOf(outgoing.getCalendarMethod());
-    IcsEvent event =
+    List<IcsEvent> events =
         new IcsReader()
             .read(outgoing.getCalendarText().getBytes(StandardCharsets.UTF_8), ZoneOffset.UTC)
-            .events()
-            .get(0);
+            .events();
     return ImipBuilder.build(
         mail,
         new ImipMail(
             method,
-            event,
+            events,
             senderAddress(),
             List.of(outgoing.getRecipient()),
             outgoing.getSubject(),

@@ -62,7 +62,7 @@ class InvitationsTest {
     CalendarEvent event = weekly();
     Attendee jana = attendee(event);
 
-    IcsEvent ics = new Invitations().ics(event, jana, NOW);
+    IcsEvent ics = new Invitations().vevent(event, event, jana, NOW);
     String written = IcsWriter.write(IcsMethod.REQUEST, List.of(ics));
     IcsImport read =
         new IcsReader()
@@ -86,6 +86,40 @@ class InvitationsTest {
     assertThat(cancelled.uid()).isEqualTo(event.getUid());
     assertThat(cancelled.sequence()).isGreaterThan(event.getSequence());
     assertThat(cancelled.status()).isEqualTo(IcsStatus.CANCELLED);
+  }
+
+  @Test
+  void aMovedOccurrenceTravelsWithItsSeriesUidAndOriginalStart() {
+    CalendarEvent event = weekly();
+    Attendee jana = attendee(event);
+    CalendarEvent moved = event.overrideOccurrence(LocalDateTime.of(2027, 4, 5, 10, 0));
+    moved.setTimes(
+        false,
+        LocalDateTime.of(2027, 4, 6, 14, 0),
+        LocalDateTime.of(2027, 4, 6, 15, 0),
+        "Europe/Warsaw");
+
+    Invitations invitations = new Invitations();
+    String written =
+        IcsWriter.write(
+            IcsMethod.REQUEST,
+            List.of(
+                invitations.vevent(event, event, jana, NOW),
+                invitations.vevent(event, moved, jana, NOW)));
+    List<IcsEvent> read =
+        new IcsReader()
+            .read(written.getBytes(StandardCharsets.UTF_8), ZoneId.of("Europe/Bratislava"))
+            .events();
+
+    assertThat(read).hasSize(2);
+    IcsEvent occurrence = read.get(1);
+    assertThat(occurrence.uid()).isEqualTo(event.getUid());
+    assertThat(occurrence.sequence()).isEqualTo(event.getSequence());
+    assertThat(occurrence.rrule()).isNull();
+    assertThat(occurrence.recurrenceId())
+        .isEqualTo(ZonedDateTime.of(2027, 4, 5, 10, 0, 0, 0, ZoneId.of("Europe/Warsaw")));
+    assertThat(occurrence.start())
+        .isEqualTo(ZonedDateTime.of(2027, 4, 6, 14, 0, 0, 0, ZoneId.of("Europe/Warsaw")));
   }
 
   @Test

@@ -67,6 +67,12 @@ public class CalendarEvent implements Serializable {
   public static final int ZONE_LENGTH = 64;
   public static final int UID_LENGTH = 255;
 
+  /**
+   * The longest range of an event not marked {@code longRange}: an event reaching into a window
+   * starts at most this long before it, which bounds the range query from below (migration 17).
+   */
+  public static final Duration SHORT_RANGE = Duration.ofDays(92);
+
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "calendar_event_seq")
   @SequenceGenerator(
@@ -175,6 +181,10 @@ public class CalendarEvent implements Serializable {
   @Column(name = "range_end")
   private Instant rangeEnd;
 
+  /** Whether the range is longer than {@link #SHORT_RANGE} (or has no end): read apart. */
+  @Column(name = "long_range", nullable = false)
+  private boolean longRange;
+
   @Column(name = "created_at", nullable = false, updatable = false)
   private Instant createdAt = Instant.now();
 
@@ -227,6 +237,17 @@ public class CalendarEvent implements Serializable {
     occurrence.start = originalStart;
     occurrence.end = originalStart.plus(length);
     return occurrence;
+  }
+
+  /**
+   * Makes this overridden occurrence one of another series, the one split off its series: it takes
+   * that series' UID, and {@code originalStart} is where that series' rule puts it.
+   */
+  public void joinSeries(CalendarEvent series, LocalDateTime originalStart) {
+    master = series;
+    uid = series.uid;
+    sequence = series.sequence;
+    recurrenceId = originalStart;
   }
 
   /** A copy of this event as a new series (new UID), without exclusions; for splitting a series. */
@@ -437,10 +458,16 @@ public class CalendarEvent implements Serializable {
     return rangeEnd;
   }
 
+  public boolean isLongRange() {
+    return longRange;
+  }
+
   /** The bounds of all occurrences in UTC, worked out by the service when the times change. */
   public void setRange(Instant rangeStart, Instant rangeEnd) {
     this.rangeStart = rangeStart;
     this.rangeEnd = rangeEnd;
+    this.longRange =
+        rangeEnd == null || Duration.between(rangeStart, rangeEnd).compareTo(SHORT_RANGE) > 0;
   }
 
   public Instant getCreatedAt() {

@@ -12,7 +12,6 @@ import jakarta.mail.util.ByteArrayDataSource;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
-import java.util.List;
 
 /**
  * Builds the e-mail of an invitation, cancellation or reply as Outlook, Thunderbird and Gmail
@@ -28,7 +27,7 @@ public final class ImipBuilder {
 
   /** The message, ready for {@code Transport.send}; nothing is sent here. */
   public static MimeMessage build(Session session, ImipMail mail) throws MessagingException {
-    String calendar = IcsWriter.write(mail.method(), List.of(mail.event()));
+    String calendar = IcsWriter.write(mail.method(), mail.events());
 
     MimeBodyPart plain = new MimeBodyPart();
     plain.setText(mail.body(), UTF_8, "plain");

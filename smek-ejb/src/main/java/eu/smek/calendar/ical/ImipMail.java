@@ -8,7 +8,8 @@ import java.util.Objects;
  * in the recipients' language: the builder adds no words of its own.
  *
  * @param method REQUEST, CANCEL or REPLY
- * @param event the event as {@link IcsWriter} writes it for that method
+ * @param events the event as {@link IcsWriter} writes it for that method; for a series also its
+ *     overridden occurrences (same UID, each with its RECURRENCE-ID), after it
  * @param senderAddress the platform's own address (SMEK_MAIL_FROM): mail servers refuse mail "from"
  *     a town's domain sent by SMEK's server, so the organiser (or the answering attendee) is the
  *     sender's name and the Reply-To instead
@@ -18,7 +19,7 @@ import java.util.Objects;
  */
 public record ImipMail(
     IcsMethod method,
-    IcsEvent event,
+    List<IcsEvent> events,
     String senderAddress,
     List<String> recipients,
     String subject,
@@ -26,11 +27,14 @@ public record ImipMail(
 
   public ImipMail {
     Objects.requireNonNull(method, "method");
-    Objects.requireNonNull(event, "event");
+    events = List.copyOf(events);
+    if (events.isEmpty()) {
+      throw new IllegalArgumentException("An iMIP message needs an event");
+    }
     if (method == IcsMethod.PUBLISH) {
       throw new IllegalArgumentException("iMIP sends REQUEST, CANCEL or REPLY");
     }
-    if (event.organizer() == null) {
+    if (events.get(0).organizer() == null) {
       throw new IllegalArgumentException("An iMIP message needs the event's organiser");
     }
     senderAddress = IcsAddresses.email(senderAddress);
@@ -40,5 +44,21 @@ public record ImipMail(
     }
     subject = IcsAddresses.oneLine(Objects.requireNonNull(subject, "subject"));
     body = Objects.requireNonNull(body, "body");
+  }
+
+  /** A message about a single event. */
+  public ImipMail(
+      IcsMethod method,
+      IcsEvent event,
+      String senderAddress,
+      List<String> recipients,
+      String subject,
+      String body) {
+    this(method, List.of(event), senderAddress, recipients, subject, body);
+  }
+
+  /** The event (the series) the message is about, who organises it and whom it names. */
+  public IcsEvent event() {
+    return events.get(0);
   }
 }

@@ -106,6 +106,29 @@ class ImipBuilderTest {
   }
 
   @Test
+  void aSeriesTravelsWithItsOverriddenOccurrencesInOneCalendarPart() throws Exception {
+    IcsEvent series = Events.telesession().toBuilder().rrule("FREQ=WEEKLY;COUNT=4").build();
+    IcsEvent moved =
+        series.toBuilder().rrule(null).recurrenceId(Events.warsaw(2026, 4, 3, 10, 0)).build();
+    MimeMessage received =
+        sentAndReceived(
+            new ImipMail(
+                IcsMethod.REQUEST,
+                List.of(series, moved),
+                PLATFORM,
+                List.of("jan.novak@humenne.sk"),
+                "Zmiana: Telesesja",
+                "Jeden termin przeniesiony."));
+
+    String ics = text(((MimeMultipart) received.getContent()).getBodyPart(2));
+    assertThat(
+            new IcsReader()
+                .read(ics.getBytes(StandardCharsets.UTF_8), ZoneId.of("Europe/Warsaw"))
+                .events())
+        .containsExactly(series, moved);
+  }
+
+  @Test
   void aCancellationSaysCancelInTheContentTypeAndTheBody() throws Exception {
     ImipMail cancel =
         new ImipMail(
