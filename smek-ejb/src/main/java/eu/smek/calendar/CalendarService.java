@@ -979,9 +979,8 @@ public class CalendarService {
     readable.apply(documentIds).forEach(d -> links.put(d.getId(), CalendarIcs.attachment(d)));
     Map<Long, List<IcsAttachment>> result = new HashMap<>();
     attached.forEach(
-        (event, documents) ->
-            result.put(
-                event, documents.stream().map(links::get).filter(Objects::nonNull).toList()));
+        (event, ids) ->
+            result.put(event, ids.stream().map(links::get).filter(Objects::nonNull).toList()));
     return result;
   }
 
