@@ -1,7 +1,11 @@
 package eu.smek.calendar;
 
+import eu.smek.calendar.ical.IcsAttachment;
 import eu.smek.calendar.ical.IcsEvent;
 import eu.smek.calendar.ical.IcsPerson;
+import eu.smek.documents.Document;
+import eu.smek.documents.DocumentVersion;
+import eu.smek.infrastructure.Notifier;
 import eu.smek.shared.Language;
 import eu.smek.shared.Visibility;
 import java.net.URI;
@@ -33,8 +37,14 @@ public final class CalendarIcs {
    *
    * @param organiser may be null (an imported event whose organiser has no account here)
    * @param url the event's page, may be null
+   * @param attachments the attached documents the file's reader may open
    */
-  public static IcsEvent toIcs(CalendarEvent event, IcsPerson organiser, URI url, Instant now) {
+  public static IcsEvent toIcs(
+      CalendarEvent event,
+      IcsPerson organiser,
+      URI url,
+      List<IcsAttachment> attachments,
+      Instant now) {
     ZoneId zone = event.zone();
     IcsEvent.Builder builder =
         IcsEvent.builder(
@@ -48,7 +58,8 @@ public final class CalendarIcs {
             .location(event.getLocation())
             .url(url)
             .categories(List.copyOf(new TreeSet<>(event.getCategories())))
-            .organizer(organiser);
+            .organizer(organiser)
+            .attachments(attachments);
     if (event.isOverride()) {
       builder.recurrenceId(temporal(event.getRecurrenceId(), event.isAllDay(), zone));
     } else if (event.getRrule() != null) {
@@ -59,6 +70,17 @@ public final class CalendarIcs {
                   .stream().map(start -> temporal(start, event.isAllDay(), zone)).toList());
     }
     return builder.build();
+  }
+
+  /**
+   * A document attached to an event, as the absolute link to its current file (on the address the
+   * invitation e-mails' links start with). The file is served as in the libraries, to whoever may
+   * read the document: so only the documents the file's reader may read are attached.
+   */
+  public static IcsAttachment attachment(Document document) {
+    return new IcsAttachment(
+        URI.create(Notifier.PUBLIC_URL + "/documents/files/" + document.getId()),
+        document.getCurrentVersion().map(DocumentVersion::getContentType).orElse(null));
   }
 
   /**

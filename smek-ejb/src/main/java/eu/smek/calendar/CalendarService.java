@@ -7,6 +7,7 @@ import static eu.smek.security.Permissions.CALENDAR_VIEW;
 
 import eu.smek.audit.AuditAction;
 import eu.smek.audit.AuditService;
+import eu.smek.calendar.ical.IcsAttachment;
 import eu.smek.calendar.ical.IcsEvent;
 import eu.smek.calendar.ical.IcsImport;
 import eu.smek.calendar.ical.IcsMethod;
@@ -14,6 +15,8 @@ import eu.smek.calendar.ical.IcsNotice;
 import eu.smek.calendar.ical.IcsPerson;
 import eu.smek.calendar.ical.IcsReader;
 import eu.smek.calendar.ical.IcsWriter;
+import eu.smek.documents.Document;
+import eu.smek.documents.DocumentService;
 import eu.smek.infrastructure.Notifier;
 import eu.smek.membership.Organisation;
 import eu.smek.membership.SpaceMembership;
@@ -55,6 +58,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -67,6 +71,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.logging.Logger;
 
 /**
@@ -127,6 +132,7 @@ public class CalendarService {
   private static final Logger LOG = Logger.getLogger(CalendarService.class.getName());
   @Inject private Guard guard;
   @Inject private Invitations invitations;
+  @Inject private DocumentService documents;
 
   // Calendars
 
@@ -840,6 +846,9 @@ public class CalendarService {
         em.remove(override);
       }
     }
+    // The documents go on with the following occurrences, as the attendees do.
+    attachmentsOf(series)
+        .forEach(a -> em.persist(new EventDocument(next, a.getDocument(), a.getAttachedBy())));
     em.flush();
     audit.record(
         AuditAction.CALENDAR_EVENT_CREATED,
@@ -940,7 +949,7 @@ public class CalendarService {
             .setParameter(
                 "open", EventCalendar.visibleTo(isMember(calendar, account), account.isPresent()))
             .getResultList();
-    return write(spaces.nameOf(calendar.getSpace()), events);
+    return write(spaces.nameOf(calendar.getSpace()), events, documents::readable);
   }
 
   /** One event (a whole series with its overridden occurrences) as an iCalendar file. */
@@ -950,18 +959,68 @@ public class CalendarService {
     CalendarEvent series = event.isOverride() ? event.getMaster() : event;
     List<CalendarEvent> events = new ArrayList<>(List.of(series));
     events.addAll(overridesOf(series));
-    return write(null, events);
+    return write(null, events, documents::readable);
   }
 
-  private String write(String calendarName, List<CalendarEvent> events) {
+  /**
+   * The events as a PUBLISH file, each with the attached documents (an overridden occurrence: its
+   * series') that its reader may open, as links.
+   *
+   * @param readable of the given document ids, the documents the file's reader may read
+   */
+  private String write(
+      String calendarName,
+      List<CalendarEvent> events,
+      Function<Collection<Long>, List<Document>> readable) {
     Map<Long, IcsPerson> organisers = organisers(events);
+    Map<Long, List<IcsAttachment>> attachments = icsAttachments(events, readable);
     Instant now = Instant.now();
     List<IcsEvent> written = new ArrayList<>(events.size());
     for (CalendarEvent event : events) {
       written.add(
-          CalendarIcs.toIcs(event, organisers.get(event.getOrganiserAccountId()), null, now));
+          CalendarIcs.toIcs(
+              event,
+              organisers.get(event.getOrganiserAccountId()),
+              null,
+              attachments.getOrDefault(seriesId(event), List.of()),
+              now));
     }
     return IcsWriter.write(IcsMethod.PUBLISH, calendarName, written);
+  }
+
+  /** The readable documents attached to the events' series, by series id, as links. */
+  private Map<Long, List<IcsAttachment>> icsAttachments(
+      List<CalendarEvent> events, Function<Collection<Long>, List<Document>> readable) {
+    List<Long> series = events.stream().map(CalendarService::seriesId).distinct().toList();
+    Map<Long, List<Long>> attached = new HashMap<>();
+    Set<Long> documentIds = new LinkedHashSet<>();
+    for (int i = 0; i < series.size(); i += 500) {
+      em.createQuery(
+              "select a.event.id, a.document.id from EventDocument a where a.event.id in :series"
+                  + " order by a.attachedAt, a.id",
+              Object[].class)
+          .setParameter("series", series.subList(i, Math.min(series.size(), i + 500)))
+          .getResultList()
+          .forEach(
+              row -> {
+                attached.computeIfAbsent((Long) row[0], id -> new ArrayList<>()).add((Long) row[1]);
+                documentIds.add((Long) row[1]);
+              });
+    }
+    if (documentIds.isEmpty()) {
+      return Map.of();
+    }
+    Map<Long, IcsAttachment> links = new HashMap<>();
+    readable.apply(documentIds).forEach(d -> links.put(d.getId(), CalendarIcs.attachment(d)));
+    Map<Long, List<IcsAttachment>> result = new HashMap<>();
+    attached.forEach(
+        (event, ids) ->
+            result.put(event, ids.stream().map(links::get).filter(Objects::nonNull).toList()));
+    return result;
+  }
+
+  private static long seriesId(CalendarEvent event) {
+    return event.isOverride() ? event.getMaster().getId() : event.getId();
   }
 
   /** The organisers of these events who have an account here, with their addresses. */
@@ -1318,7 +1377,10 @@ public class CalendarService {
             .setParameter("invited", invited)
             .setParameter("from", now.minus(Duration.ofDays(365)))
             .getResultList();
-    return write(Messages.format(owner.getLanguage().locale(), "calendar.feed.name"), events);
+    return write(
+        Messages.format(owner.getLanguage().locale(), "calendar.feed.name"),
+        events,
+        ids -> documents.readableBy(Optional.of(owner), ids));
   }
 
   /** The spaces whose calendars are a person's own: all their events are theirs to see. */
@@ -1958,5 +2020,111 @@ public class CalendarService {
         + (resource.isActive() ? "" : " (inactive)")
         + ", "
         + resource.getOrganisation().getCode();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Documents of the libraries attached to events (issue 6)
+  // ---------------------------------------------------------------------------------------------
+
+  /** The most documents one event (series) may have attached. */
+  public static final int MAXIMUM_ATTACHMENTS = 20;
+
+  /**
+   * Attaches a document of a library to an event read at {@code expectedVersion}: a single event or
+   * a series (through one of its overridden occurrences too: the attachments are the series'). Who
+   * may change the event may attach any document they may read; a document they may not read is not
+   * found, as in the libraries. The attachment is a change of the series (its version and SEQUENCE
+   * rise); attaching a document that is attached already changes nothing. At most {@value
+   * #MAXIMUM_ATTACHMENTS} documents.
+   */
+  @RequiresPermission(CALENDAR_EDIT)
+  public EventAttachment attach(long eventId, long expectedVersion, long documentId) {
+    CalendarEvent series = editableSeries(eventId, expectedVersion);
+    Document document = documents.getDocument(documentId);
+    List<EventDocument> attached = attachmentsOf(series);
+    Optional<EventDocument> existing =
+        attached.stream().filter(a -> a.getDocument().getId().equals(documentId)).findFirst();
+    if (existing.isPresent()) {
+      return EventAttachment.of(existing.get());
+    }
+    if (attached.size() >= MAXIMUM_ATTACHMENTS) {
+      throw new TooManyAttachmentsException(MAXIMUM_ATTACHMENTS);
+    }
+    Account me = me();
+    EventDocument attachment = new EventDocument(series, document, me.getLogin());
+    em.persist(attachment);
+    series.changed(me.getLogin(), Instant.now());
+    em.flush();
+    audit.record(
+        AuditAction.CALENDAR_DOCUMENT_ATTACHED,
+        target(series),
+        describe(document) + " to " + describe(series));
+    return EventAttachment.of(attachment);
+  }
+
+  /**
+   * Takes a document off an event read at {@code expectedVersion} (its series). A document the
+   * caller may not read is not found, attached or not: they do not see it in the list either.
+   */
+  @RequiresPermission(CALENDAR_EDIT)
+  public void detach(long eventId, long expectedVersion, long documentId) {
+    CalendarEvent series = editableSeries(eventId, expectedVersion);
+    EventDocument attachment =
+        attachmentsOf(series).stream()
+            .filter(a -> a.getDocument().getId().equals(documentId))
+            .findFirst()
+            .filter(a -> !documents.readable(List.of(documentId)).isEmpty())
+            .orElseThrow(() -> new RecordNotFoundException(EventDocument.class, documentId));
+    em.remove(attachment);
+    series.changed(me().getLogin(), Instant.now());
+    audit.record(
+        AuditAction.CALENDAR_DOCUMENT_DETACHED,
+        target(series),
+        describe(attachment.getDocument()) + " from " + describe(series));
+  }
+
+  /**
+   * The documents attached to an event the caller sees (an overridden occurrence: its series'), in
+   * the order attached; only those the caller may read: the others are not even named.
+   */
+  @RequiresPermission(CALENDAR_VIEW)
+  public List<EventAttachment> attachments(long eventId) {
+    CalendarEvent event = visible(eventId, false);
+    List<EventDocument> attached = attachmentsOf(event.isOverride() ? event.getMaster() : event);
+    Set<Long> readable = new HashSet<>();
+    documents
+        .readable(attached.stream().map(a -> a.getDocument().getId()).toList())
+        .forEach(d -> readable.add(d.getId()));
+    return attached.stream()
+        .filter(a -> readable.contains(a.getDocument().getId()))
+        .map(EventAttachment::of)
+        .toList();
+  }
+
+  /**
+   * The series of an event the caller may change, read at {@code expectedVersion}: both locked, so
+   * that two changes of the series' attachments take turns whichever occurrence they come through.
+   */
+  private CalendarEvent editableSeries(long eventId, long expectedVersion) {
+    CalendarEvent event = editable(eventId, expectedVersion);
+    if (!event.isOverride()) {
+      return event;
+    }
+    CalendarEvent series = event.getMaster();
+    em.lock(series, LockModeType.PESSIMISTIC_WRITE);
+    return series;
+  }
+
+  private List<EventDocument> attachmentsOf(CalendarEvent series) {
+    return em.createQuery(
+            "select a from EventDocument a join fetch a.document where a.event = :series"
+                + " order by a.attachedAt, a.id",
+            EventDocument.class)
+        .setParameter("series", series)
+        .getResultList();
+  }
+
+  private static String describe(Document document) {
+    return "document:" + document.getId() + " " + document.getTitle();
   }
 }

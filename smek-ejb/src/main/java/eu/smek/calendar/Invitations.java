@@ -1,5 +1,6 @@
 package eu.smek.calendar;
 
+import eu.smek.calendar.ical.IcsAttachment;
 import eu.smek.calendar.ical.IcsAttendee;
 import eu.smek.calendar.ical.IcsEvent;
 import eu.smek.calendar.ical.IcsMethod;
@@ -8,6 +9,7 @@ import eu.smek.calendar.ical.IcsPerson;
 import eu.smek.calendar.ical.IcsRole;
 import eu.smek.calendar.ical.IcsStatus;
 import eu.smek.calendar.ical.IcsWriter;
+import eu.smek.documents.DocumentService;
 import eu.smek.infrastructure.Like;
 import eu.smek.infrastructure.Notifier;
 import eu.smek.membership.Cell;
@@ -72,6 +74,7 @@ public class Invitations {
 
   @PersistenceContext private EntityManager em;
   @Inject private Event<Notifier.MailQueued> queued;
+  @Inject private DocumentService documents;
 
   /** Someone an invitation reaches, before they are an attendee. */
   public record Candidate(
@@ -363,13 +366,20 @@ public class Invitations {
   /** Queues an invitation (or, with {@code update}, the changed event) to each attendee. */
   public void sendRequests(CalendarEvent event, List<Attendee> attendees, boolean update) {
     CalendarEvent series = seriesOf(event);
+    List<Long> attached =
+        em.createQuery(
+                "select a.document.id from EventDocument a where a.event = :series"
+                    + " order by a.attachedAt, a.id",
+                Long.class)
+            .setParameter("series", series)
+            .getResultList();
     for (Attendee attendee : attendees) {
       String secret = newSecret();
       attendee.setTokenHash(hash(secret));
       queue(
           attendee,
           IcsMethod.REQUEST,
-          ics(series, attendee, Instant.now()),
+          ics(series, attendee, attachmentsFor(attendee, attached), Instant.now()),
           update ? "calendar.invitation.mail.update" : "calendar.invitation.mail.request",
           series,
           Notifier.PUBLIC_URL + "/calendar/answer-invitation.xhtml?token=" + secret);
@@ -387,7 +397,7 @@ public class Invitations {
       queue(
           attendee,
           IcsMethod.CANCEL,
-          List.of(vevent(series, series, attendee, now).cancelled(now)),
+          List.of(vevent(series, series, attendee, List.of(), now).cancelled(now)),
           "calendar.invitation.mail.cancel",
           series,
           Notifier.PUBLIC_URL + "/calendar/view-event.xhtml?id=" + series.getId());
@@ -448,24 +458,43 @@ public class Invitations {
   }
 
   /**
+   * The attached documents the attendee could open by the link: as their account may read them, or
+   * (invited by address, or deactivated) as anyone may, what public libraries hold.
+   */
+  private List<IcsAttachment> attachmentsFor(Attendee attendee, List<Long> attached) {
+    if (attached.isEmpty()) {
+      return List.of();
+    }
+    Optional<Account> account =
+        Optional.ofNullable(attendee.getAccountId()).map(id -> em.find(Account.class, id));
+    return documents.readableBy(account, attached).stream().map(CalendarIcs::attachment).toList();
+  }
+
+  /**
    * The series as the attendee's calendar program should hold it, naming only them: the rule and
    * each overridden occurrence (same UID, its RECURRENCE-ID), so that a moved occurrence moves
-   * there too.
+   * there too; each with the attached documents.
    */
-  List<IcsEvent> ics(CalendarEvent series, Attendee attendee, Instant now) {
+  List<IcsEvent> ics(
+      CalendarEvent series, Attendee attendee, List<IcsAttachment> attachments, Instant now) {
     List<IcsEvent> events = new ArrayList<>();
-    events.add(vevent(series, series, attendee, now));
+    events.add(vevent(series, series, attendee, attachments, now));
     em.createQuery(
             "select e from CalendarEvent e where e.master = :series order by e.recurrenceId",
             CalendarEvent.class)
         .setParameter("series", series)
         .getResultStream()
-        .forEach(override -> events.add(vevent(series, override, attendee, now)));
+        .forEach(override -> events.add(vevent(series, override, attendee, attachments, now)));
     return events;
   }
 
   /** One VEVENT: the series itself, or one of its overridden occurrences. */
-  IcsEvent vevent(CalendarEvent series, CalendarEvent event, Attendee attendee, Instant now) {
+  IcsEvent vevent(
+      CalendarEvent series,
+      CalendarEvent event,
+      Attendee attendee,
+      List<IcsAttachment> attachments,
+      Instant now) {
     Account organiser =
         series.getOrganiserAccountId() == null
             ? null
@@ -498,6 +527,7 @@ public class Invitations {
                     IcsRole.valueOf(attendee.getRole()),
                     IcsPartStat.valueOf(attendee.getAnswer().name()),
                     true)))
+        .attachments(attachments)
         .build();
   }
 

@@ -17,6 +17,7 @@ import eu.smek.security.AccessDeniedException;
 import eu.smek.security.Account;
 import eu.smek.security.RequiresPermission;
 import eu.smek.security.Role;
+import eu.smek.security.RolePermissions;
 import eu.smek.security.Subjects;
 import eu.smek.shared.ConcurrentChangeException;
 import eu.smek.shared.RecordNotFoundException;
@@ -46,15 +47,19 @@ import jakarta.validation.constraints.Size;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.apache.shiro.authz.permission.WildcardPermission;
 
 /**
  * Document libraries: libraries and folders of spaces, uploads and versions, check-out, metadata,
@@ -645,6 +650,56 @@ public class DocumentService {
     return found;
   }
 
+  // Links to documents from elsewhere (calendar events): who may open them
+
+  /**
+   * Of these documents, those the user (or visitor) may read, in the order given; ids of documents
+   * that do not exist (any more) are left out, and nothing is audited: a list, not an attempt.
+   */
+  public List<Document> readable(Collection<Long> documentIds) {
+    return existing(documentIds).stream().filter(this::mayRead).toList();
+  }
+
+  /**
+   * Of these documents, those the account could open by a link, by the same rules as if it were
+   * signed in; empty or deactivated: someone without an account, who opens what public libraries
+   * hold. For what is sent to others (an invitation's e-mail, a calendar subscription), where the
+   * caller is not the reader.
+   */
+  public List<Document> readableBy(Optional<Account> account, Collection<Long> documentIds) {
+    Optional<Account> reader = account.filter(Account::isActive);
+    boolean manager =
+        reader
+            .map(
+                a ->
+                    RolePermissions.of(a.getRoles(), a.getOrganisation().getId()).stream()
+                        .anyMatch(
+                            granted ->
+                                new WildcardPermission(granted)
+                                    .implies(new WildcardPermission(DOCUMENTS_MANAGE))))
+            .orElse(false);
+    return existing(documentIds).stream()
+        .filter(
+            document ->
+                manager
+                    || rightOf(reader, document.getLibrary(), document.getFolder())
+                        != LibraryRight.NONE
+                    || isApprover(document, reader))
+        .toList();
+  }
+
+  private List<Document> existing(Collection<Long> documentIds) {
+    Map<Long, Document> found = new HashMap<>();
+    List<Long> ids = List.copyOf(new LinkedHashSet<>(documentIds));
+    for (int i = 0; i < ids.size(); i += 500) {
+      em.createQuery("select d from Document d where d.id in :ids", Document.class)
+          .setParameter("ids", ids.subList(i, Math.min(ids.size(), i + 500)))
+          .getResultStream()
+          .forEach(document -> found.put(document.getId(), document));
+    }
+    return ids.stream().map(found::get).filter(Objects::nonNull).toList();
+  }
+
   // Rules of access
 
   /** What the current user (or visitor) may do in a library or folder. */
@@ -652,8 +707,11 @@ public class DocumentService {
     if (Subjects.isPermitted(DOCUMENTS_MANAGE)) {
       return LibraryRight.MANAGE;
     }
-    Optional<Account> account =
-        Subjects.principal().map(p -> em.find(Account.class, p.accountId()));
+    return rightOf(caller(), library, folder);
+  }
+
+  /** What an account (empty: a visitor) that does not manage all documents may do there. */
+  private LibraryRight rightOf(Optional<Account> account, Library library, Folder folder) {
     if (account.isEmpty()) {
       return library.rightOf(Set.of(), false, folder);
     }
@@ -671,8 +729,14 @@ public class DocumentService {
 
   /** Approvers may read what they are asked to approve, also in another town's private library. */
   private boolean isApprover(Document document) {
-    Optional<Account> account =
-        Subjects.principal().map(p -> em.find(Account.class, p.accountId()));
+    return isApprover(document, caller());
+  }
+
+  private Optional<Account> caller() {
+    return Subjects.principal().map(p -> em.find(Account.class, p.accountId()));
+  }
+
+  private static boolean isApprover(Document document, Optional<Account> account) {
     return account.isPresent()
         && document.getVersions().stream()
             .flatMap(version -> version.getApprovals().stream())

@@ -62,7 +62,7 @@ class InvitationsTest {
     CalendarEvent event = weekly();
     Attendee jana = attendee(event);
 
-    IcsEvent ics = new Invitations().vevent(event, event, jana, NOW);
+    IcsEvent ics = new Invitations().vevent(event, event, jana, List.of(), NOW);
     String written = IcsWriter.write(IcsMethod.REQUEST, List.of(ics));
     IcsImport read =
         new IcsReader()
@@ -104,8 +104,8 @@ class InvitationsTest {
         IcsWriter.write(
             IcsMethod.REQUEST,
             List.of(
-                invitations.vevent(event, event, jana, NOW),
-                invitations.vevent(event, moved, jana, NOW)));
+                invitations.vevent(event, event, jana, List.of(), NOW),
+                invitations.vevent(event, moved, jana, List.of(), NOW)));
     List<IcsEvent> read =
         new IcsReader()
             .read(written.getBytes(StandardCharsets.UTF_8), ZoneId.of("Europe/Bratislava"))

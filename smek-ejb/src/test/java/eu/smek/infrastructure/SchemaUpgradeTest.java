@@ -276,6 +276,12 @@ class SchemaUpgradeTest {
                     + " values (500, timestamp with time zone '2026-03-19 09:00:00+00',"
                     + " current_timestamp)")));
     ROWS.put(
+        18,
+        List.of(
+            sql(
+                "insert into calendar_event_document (id, event_id, document_id, attached_at,"
+                    + " attached_by) values (500, 500, 500, current_timestamp, 'jan')")));
+    ROWS.put(
         15,
         List.of(
             sql(

@@ -1,5 +1,8 @@
 package eu.smek.calendar;
 
+import eu.smek.documents.DocumentHit;
+import eu.smek.documents.DocumentQuery;
+import eu.smek.documents.DocumentService;
 import eu.smek.faces.ActiveLocale;
 import eu.smek.shared.Messages;
 import jakarta.faces.view.ViewScoped;
@@ -18,7 +21,9 @@ import java.util.List;
 /**
  * One event: its details in the reader's time zone, its attendees with their answers and what they
  * were invited through, the invitation form (find people, cells, organisations or working groups,
- * see when they are busy in the event's week, then send), and the signed-in invitee's own answer.
+ * see when they are busy in the event's week, then send), the signed-in invitee's own answer, and
+ * the documents of the libraries attached to it (those the reader may read), which its editors find
+ * among the documents they may read and attach or remove.
  */
 @Named
 @ViewScoped
@@ -29,7 +34,11 @@ public class ViewEvent implements Serializable {
   /** How many days from the event's start day the free/busy view covers. */
   static final int FREE_BUSY_DAYS = 7;
 
+  /** How many documents a search for one to attach offers. */
+  static final int FOUND_DOCUMENTS = 10;
+
   @Inject private CalendarService calendar;
+  @Inject private DocumentService documents;
   @Inject private ActiveLocale activeLocale;
 
   private Long id;
@@ -43,6 +52,10 @@ public class ViewEvent implements Serializable {
   private final List<InviteeOption> chosen = new ArrayList<>();
   private List<FreeBusy> freeBusy = List.of();
 
+  private List<EventAttachment> attachments = List.of();
+  private String documentSearch;
+  private List<DocumentHit> foundDocuments = List.of();
+
   public void load() {
     if (id == null) {
       org.omnifaces.util.Messages.addGlobalError(
@@ -53,6 +66,7 @@ public class ViewEvent implements Serializable {
     mayEdit = calendar.mayEdit(event);
     attendees = calendar.attendees(id);
     myInvitation = calendar.myInvitation(id).orElse(null);
+    attachments = calendar.attachments(id);
   }
 
   // The invitee's answer
@@ -119,6 +133,33 @@ public class ViewEvent implements Serializable {
     calendar.uninvite(id, attendee.getId());
     load();
     info("calendar.invitation.withdrawn", attendee.getDisplayName());
+  }
+
+  // Attached documents
+
+  /** The documents the editor may read matching the words, not attached yet. */
+  public void findDocuments() {
+    String text = documentSearch == null ? "" : documentSearch.strip();
+    foundDocuments =
+        text.length() < 2
+            ? List.of()
+            : documents.search(DocumentQuery.of(text), 0, FOUND_DOCUMENTS).hits().stream()
+                .filter(
+                    hit -> attachments.stream().noneMatch(a -> a.documentId() == hit.documentId()))
+                .toList();
+  }
+
+  public void attach(DocumentHit hit) {
+    EventAttachment attached = calendar.attach(id, event.getVersion(), hit.documentId());
+    load();
+    foundDocuments = foundDocuments.stream().filter(h -> !h.equals(hit)).toList();
+    info("calendar.attachment.attached", attached.title());
+  }
+
+  public void detach(EventAttachment attachment) {
+    calendar.detach(id, event.getVersion(), attachment.documentId());
+    load();
+    info("calendar.attachment.detached", attachment.title());
   }
 
   // What the page shows
@@ -255,5 +296,21 @@ public class ViewEvent implements Serializable {
 
   public List<FreeBusy> getFreeBusy() {
     return freeBusy;
+  }
+
+  public List<EventAttachment> getAttachments() {
+    return attachments;
+  }
+
+  public String getDocumentSearch() {
+    return documentSearch;
+  }
+
+  public void setDocumentSearch(String documentSearch) {
+    this.documentSearch = documentSearch;
+  }
+
+  public List<DocumentHit> getFoundDocuments() {
+    return foundDocuments;
   }
 }

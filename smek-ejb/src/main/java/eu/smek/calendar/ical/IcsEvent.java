@@ -38,6 +38,7 @@ import net.fortuna.ical4j.model.Recur;
  * @param recurrenceId for an overridden occurrence: the start it had by the rule, else null
  * @param organizer may be null for an export; invitations, replies and cancellations need one
  * @param attendees may be empty for an export
+ * @param attachments documents attached by their address, may be empty
  */
 public record IcsEvent(
     String uid,
@@ -55,7 +56,8 @@ public record IcsEvent(
     List<Temporal> exdates,
     Temporal recurrenceId,
     IcsPerson organizer,
-    List<IcsAttendee> attendees) {
+    List<IcsAttendee> attendees,
+    List<IcsAttachment> attachments) {
 
   public IcsEvent {
     if (uid == null || uid.isBlank() || !uid.equals(IcsAddresses.oneLine(uid))) {
@@ -99,6 +101,7 @@ public record IcsEvent(
     exdates = List.copyOf(sameZone);
     recurrenceId = recurrenceId == null ? null : inStartZone(start, recurrenceId);
     attendees = attendees == null ? List.of() : List.copyOf(attendees);
+    attachments = attachments == null ? List.of() : List.copyOf(attachments);
   }
 
   /** Starts a new event with the required parts; the rest is optional. */
@@ -121,7 +124,8 @@ public record IcsEvent(
         .exdates(exdates)
         .recurrenceId(recurrenceId)
         .organizer(organizer)
-        .attendees(attendees);
+        .attendees(attendees)
+        .attachments(attachments);
   }
 
   public boolean allDay() {
@@ -209,6 +213,7 @@ public record IcsEvent(
     private Temporal recurrenceId;
     private IcsPerson organizer;
     private List<IcsAttendee> attendees = List.of();
+    private List<IcsAttachment> attachments = List.of();
 
     private Builder(String uid, Temporal start, Temporal end) {
       this.uid = uid;
@@ -281,6 +286,11 @@ public record IcsEvent(
       return this;
     }
 
+    public Builder attachments(List<IcsAttachment> attachments) {
+      this.attachments = attachments;
+      return this;
+    }
+
     public IcsEvent build() {
       return new IcsEvent(
           uid,
@@ -298,7 +308,8 @@ public record IcsEvent(
           exdates,
           recurrenceId,
           organizer,
-          attendees);
+          attendees,
+          attachments);
     }
   }
 }

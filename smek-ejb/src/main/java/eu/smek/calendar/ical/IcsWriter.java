@@ -23,11 +23,13 @@ import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.TextList;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.parameter.Cn;
+import net.fortuna.ical4j.model.parameter.FmtType;
 import net.fortuna.ical4j.model.parameter.PartStat;
 import net.fortuna.ical4j.model.parameter.Role;
 import net.fortuna.ical4j.model.parameter.Rsvp;
 import net.fortuna.ical4j.model.parameter.TzId;
 import net.fortuna.ical4j.model.parameter.Value;
+import net.fortuna.ical4j.model.property.Attach;
 import net.fortuna.ical4j.model.property.Attendee;
 import net.fortuna.ical4j.model.property.CalScale;
 import net.fortuna.ical4j.model.property.Categories;
@@ -178,6 +180,14 @@ public final class IcsWriter {
     }
     if (event.status() != null) {
       vevent.add(new Status(event.status().name()));
+    }
+    for (IcsAttachment attachment : event.attachments()) {
+      vevent.add(
+          new Attach(
+              attachment.mediaType() == null
+                  ? new ParameterList()
+                  : new ParameterList(List.of(new FmtType(attachment.mediaType()))),
+              attachment.uri()));
     }
     if (event.organizer() != null) {
       Organizer organizer = new Organizer(mailto(event.organizer().email()));

@@ -6,6 +6,7 @@ import static eu.smek.calendar.ical.Events.warsaw;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
@@ -75,6 +76,36 @@ class IcsWriterTest {
         .contains("SEQUENCE:0\r\n")
         .contains("DTSTAMP:20261128T100000Z\r\n")
         .contains("DTSTART;TZID=Europe/Warsaw:20260327T100000\r\n");
+  }
+
+  @Test
+  void attachedDocumentsAreLinksWithTheirMediaType() {
+    IcsEvent attached =
+        Events.telesession().toBuilder()
+            .attachments(
+                List.of(
+                    new IcsAttachment(
+                        URI.create("https://smek.eu/documents/files/1000"), "application/pdf"),
+                    new IcsAttachment(
+                        URI.create("https://smek.eu/documents/files/1001"),
+                        "Text/Plain; charset=UTF-8"),
+                    new IcsAttachment(
+                        URI.create("https://smek.eu/documents/files/1002"), "x\"y;z:/w")))
+            .build();
+
+    for (IcsMethod method : List.of(IcsMethod.PUBLISH, IcsMethod.REQUEST)) {
+      String text = IcsWriter.write(method, List.of(attached)).replace("\r\n ", "");
+      assertThat(text)
+          .contains("ATTACH;FMTTYPE=application/pdf:https://smek.eu/documents/files/1000\r\n")
+          .contains("ATTACH;FMTTYPE=text/plain:https://smek.eu/documents/files/1001\r\n")
+          .contains("ATTACH:https://smek.eu/documents/files/1002\r\n");
+      ValidationResult result = Ics.parse(text).validate();
+      assertThat(result.hasErrors()).as(result.toString()).isFalse();
+    }
+    assertThatThrownBy(() -> new IcsAttachment(URI.create("file:///etc/passwd"), "application/pdf"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new IcsAttachment(URI.create("/documents/files/1"), null))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
