@@ -309,6 +309,22 @@ public final class Recurrences {
   private static List<LocalDateTime> ruleDates(
       CalendarEvent series, LocalDateTime first, LocalDateTime last) {
     Recur<Temporal> recur = parse(series.getRrule());
+    // DTSTART is the first of the COUNT even when the rule does not produce it (RFC 5545 3.3.10);
+    // ical4j counts only what the rule produces, so the rule then gives one date fewer.
+    if (recur.getCount() > 0
+        && !dates(series, recur, series.getStart(), series.getStart())
+            .contains(series.getStart())) {
+      if (recur.getCount() == 1) {
+        return List.of();
+      }
+      recur.setCount(recur.getCount() - 1);
+    }
+    return dates(series, recur, first, last);
+  }
+
+  private static List<LocalDateTime> dates(
+      CalendarEvent series, Recur<Temporal> rule, LocalDateTime first, LocalDateTime last) {
+    Recur<Temporal> recur = parse(rule.toString());
     ZoneId zone = series.zone();
     Temporal until = recur.getUntil();
     if (series.isAllDay()) {

@@ -178,6 +178,19 @@ class RecurrencesTest {
   }
 
   @Test
+  void aStartTheRuleDoesNotProduceIsTheFirstOfTheCount() {
+    // RFC 5545 3.3.10: DTSTART always counts as the first occurrence; a Tuesday start of a
+    // Monday rule with COUNT=3 gives that Tuesday and two Mondays.
+    CalendarEvent meeting =
+        timed("2027-01-05T10:00", "2027-01-05T11:00", WARSAW, "FREQ=WEEKLY;BYDAY=MO;COUNT=3");
+
+    assertThat(expand(meeting, "2027-01-01", "2027-03-01", WARSAW))
+        .extracting(o -> o.startDate().toString())
+        .containsExactly("2027-01-05", "2027-01-11", "2027-01-18");
+    assertThat(Recurrences.lastStart(meeting)).contains(LocalDateTime.parse("2027-01-18T10:00"));
+  }
+
+  @Test
   void aSeriesWithoutEndHasNoLastStart() {
     CalendarEvent meeting = timed("2026-03-20T10:00", "2026-03-20T11:00", WARSAW, "FREQ=WEEKLY");
 
