@@ -2,6 +2,23 @@
 # (the server's URL), seconds (per scenario), login and password (a demo account), work (a scratch
 # directory) and jboss_cli.
 
+# Checks that the given tools are installed, signs in as $login and makes an API token: sets jar
+# (the cookie file), cookie, token and auth (the Authorization header) for the calling script.
+connect() {
+  for tool in "$@"; do
+    command -v "$tool" >/dev/null || { echo "$tool is missing: apt-get install ${tool/nginx/nginx-light}" >&2; exit 1; }
+  done
+  jar="$work/cookies.txt"
+  cookie=$(sign_in "$jar")
+  [ -n "$cookie" ] || { echo "could not sign in as $login at $base" >&2; exit 1; }
+  token=$(create_token "$jar")
+  [ -n "$token" ] || { echo "could not create an API token" >&2; exit 1; }
+  auth="Authorization: Bearer $token"
+}
+
+# curl with the API token, failing on an error status.
+api() { curl -sS --fail-with-body -H "$auth" "$@"; }
+
 # Signs in through the real form and prints the session cookie.
 sign_in() {
   local jar=$1

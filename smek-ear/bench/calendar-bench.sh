@@ -21,20 +21,9 @@ jboss_cli=${JBOSS_CLI:-$here/../../wildfly-config/target/wildfly/bin/jboss-cli.s
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-for tool in wrk curl jq; do
-  command -v "$tool" >/dev/null || { echo "$tool is missing: apt-get install $tool" >&2; exit 1; }
-done
-
 # shellcheck source=bench-lib.sh
 source "$here/bench-lib.sh"
-
-jar="$work/cookies.txt"
-cookie=$(sign_in "$jar")
-[ -n "$cookie" ] || { echo "could not sign in as $login at $base" >&2; exit 1; }
-token=$(create_token "$jar")
-[ -n "$token" ] || { echo "could not create an API token" >&2; exit 1; }
-auth="Authorization: Bearer $token"
-api() { curl -sS --fail-with-body -H "$auth" "$@"; }
+connect wrk curl jq
 
 network=1
 sentinel_day=2031-01-02
@@ -108,6 +97,8 @@ curl -s -b "$jar" -c "$jar" "$base/calendar/exchange-calendars" -o "$work/feed.h
 feed=$(grep -o 'id="feed-address"[^>]*value="[^"]*"' "$work/feed.html" | sed 's/.*value="//; s/"$//; s#^[a-z]*://[^/]*##')
 [ -n "$feed" ] || { echo "could not make a subscription address" >&2; exit 1; }
 feed_bytes=$(curl -s "$base$feed" | wc -c)
+feed_etag=$(curl -s -D - -o /dev/null "$base$feed" | awk 'tolower($1) == "etag:" { print $2 }' | tr -d '\r')
+[ -n "$feed_etag" ] || { echo "the feed has no ETag" >&2; exit 1; }
 
 # --- Measurements ---------------------------------------------------------------------------------
 
@@ -121,5 +112,6 @@ row "API: occurrences of a week" 4 "/api/v1/calendar/occurrences?calendar=$netwo
 row "API: occurrences of a month" 4 "/api/v1/calendar/occurrences?calendar=$network&from=2028-03-01&to=2028-04-01&zone=Europe/Warsaw" -H "$auth"
 row "month view: the schedule's request for its events" 1 "/calendar/view-calendar" -s "$work/month-view.lua"
 row "subscription feed (.ics, no sign-in)" 1 "$feed"
+row "subscription feed, unchanged (If-None-Match: 304)" 1 "$feed" -H "If-None-Match: $feed_etag"
 echo
 echo "Heap in use after a full collection: $(heap_used_mib) MiB"

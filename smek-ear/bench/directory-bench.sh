@@ -20,21 +20,9 @@ jboss_cli=${JBOSS_CLI:-$here/../../wildfly-config/target/wildfly/bin/jboss-cli.s
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-for tool in wrk curl jq; do
-  command -v "$tool" >/dev/null || { echo "$tool is missing: apt-get install $tool" >&2; exit 1; }
-done
-
 # shellcheck source=bench-lib.sh
 source "$here/bench-lib.sh"
-
-jar="$work/cookies.txt"
-cookie=$(sign_in "$jar")
-[ -n "$cookie" ] || { echo "could not sign in as $login at $base" >&2; exit 1; }
-token=$(create_token "$jar")
-[ -n "$token" ] || { echo "could not create an API token" >&2; exit 1; }
-auth="Authorization: Bearer $token"
-
-api() { curl -sS --fail-with-body -H "$auth" "$@"; }
+connect wrk curl jq
 
 # --- Seeding -------------------------------------------------------------------------------------
 

@@ -29,20 +29,9 @@ cleanup() {
 }
 trap cleanup EXIT
 
-for tool in curl jq nginx; do
-  command -v "$tool" >/dev/null || { echo "$tool is missing: apt-get install ${tool/nginx/nginx-light}" >&2; exit 1; }
-done
-
 # shellcheck source=bench-lib.sh
 source "$here/bench-lib.sh"
-
-jar="$work/cookies.txt"
-cookie=$(sign_in "$jar")
-[ -n "$cookie" ] || { echo "could not sign in as $login at $base" >&2; exit 1; }
-token=$(create_token "$jar")
-[ -n "$token" ] || { echo "could not create an API token" >&2; exit 1; }
-auth="Authorization: Bearer $token"
-api() { curl -sS --fail-with-body -H "$auth" "$@"; }
+connect curl jq nginx
 
 # Old-generation heap: what a server that held an upload in memory would fill. G1 puts large
 # arrays straight there, so its peak during the upload shows any buffering of the file.

@@ -252,6 +252,20 @@ class CalendarExchangeIT extends InContainerTest {
     assertTrue(
         TestSubjects.as(clerk, () -> calendars.findMyFeed()).orElseThrow().getLastUsedAt() != null);
 
+    // A program polling with the ETag it holds gets 304 until an event changes.
+    String etag = feed.headers().firstValue("ETag").orElseThrow();
+    HttpResponse<String> unchanged =
+        http.get("/calendar/feed/" + secret + ".ics", "If-None-Match", etag);
+    assertEquals(304, unchanged.statusCode());
+    assertEquals("", unchanged.body());
+    TestSubjects.as(
+        clerk, () -> calendars.createEvent(townCalendar, single("Nowe", Visibility.PRIVATE)));
+    HttpResponse<String> changed =
+        http.get("/calendar/feed/" + secret + ".ics", "If-None-Match", etag);
+    assertEquals(200, changed.statusCode());
+    assertNotEquals(etag, changed.headers().firstValue("ETag").orElseThrow());
+    assertTrue(changed.body().contains("SUMMARY:Nowe"));
+
     String wrong = secret.substring(0, 42) + (secret.endsWith("A") ? "B" : "A");
     assertEquals(404, http.get("/calendar/feed/" + wrong + ".ics").statusCode());
     assertEquals(404, http.get("/calendar/feed/" + "%2e%2e%2f%2e%2e%2fetc%2fpasswd").statusCode());

@@ -371,37 +371,38 @@ public class CalendarService {
       throw new RangeTooLongException(MAXIMUM_RANGE_DAYS);
     }
     Optional<Account> account = account();
-    List<Long> member = new ArrayList<>(List.of(-1L));
-    List<Long> other = new ArrayList<>(List.of(-1L));
+    Set<Long> member = new HashSet<>();
     for (Long id : calendarIds) {
       EventCalendar calendar = em.find(EventCalendar.class, id);
       if (calendar == null || !seesCalendar(calendar, account)) {
         throw new RecordNotFoundException(EventCalendar.class, id);
       }
-      (isMember(calendar, account) ? member : other).add(id);
+      if (isMember(calendar, account)) {
+        member.add(id);
+      }
     }
+    Set<Visibility> open = Set.copyOf(EventCalendar.visibleTo(false, account.isPresent()));
     Instant start = from.atStartOfDay(zone).toInstant();
     Instant end = to.atStartOfDay(zone).toInstant();
-    // Two slices of the range index: events of a short range start at most SHORT_RANGE before the
-    // window; the few long or unending series are read apart.
+    // Two slices of the range index (calendar, long range, range start): events of a short range
+    // start at most SHORT_RANGE before the window; the few long or unending series are read apart.
+    // Visibility is checked here, not in the query: an "or" there makes databases scan the table.
     List<CalendarEvent> events = new ArrayList<>();
     for (boolean longRange : List.of(false, true)) {
-      events.addAll(
-          em.createQuery(
-                  "select e from CalendarEvent e where e.longRange = :longRange"
-                      + " and e.rangeStart >= :floor and e.rangeStart < :end"
-                      + " and (e.rangeEnd is null or e.rangeEnd > :start)"
-                      + " and (e.calendar.id in :member"
-                      + " or (e.calendar.id in :other and e.visibility in :open))",
-                  CalendarEvent.class)
-              .setParameter("longRange", longRange)
-              .setParameter("floor", longRange ? BEFORE_ALL_EVENTS : start.minus(SHORT_RANGE))
-              .setParameter("start", start)
-              .setParameter("end", end)
-              .setParameter("member", member)
-              .setParameter("other", other)
-              .setParameter("open", EventCalendar.visibleTo(false, account.isPresent()))
-              .getResultList());
+      em.createQuery(
+              "select e from CalendarEvent e where e.calendar.id in :calendars"
+                  + " and e.longRange = :longRange"
+                  + " and e.rangeStart >= :floor and e.rangeStart < :end"
+                  + " and (e.rangeEnd is null or e.rangeEnd > :start)",
+              CalendarEvent.class)
+          .setParameter("calendars", calendarIds)
+          .setParameter("longRange", longRange)
+          .setParameter("floor", longRange ? BEFORE_ALL_EVENTS : start.minus(SHORT_RANGE))
+          .setParameter("start", start)
+          .setParameter("end", end)
+          .getResultStream()
+          .filter(e -> member.contains(e.getCalendar().getId()) || open.contains(e.getVisibility()))
+          .forEach(events::add);
     }
     // Overridden occurrences of the series found, also those moved out of the range: they replace
     // an occurrence that may be in it.
@@ -974,7 +975,6 @@ public class CalendarService {
       Function<Collection<Long>, List<Document>> readable) {
     Map<Long, IcsPerson> organisers = organisers(events);
     Map<Long, List<IcsAttachment>> attachments = icsAttachments(events, readable);
-    Instant now = Instant.now();
     List<IcsEvent> written = new ArrayList<>(events.size());
     for (CalendarEvent event : events) {
       written.add(
@@ -983,7 +983,9 @@ public class CalendarService {
               organisers.get(event.getOrganiserAccountId()),
               null,
               attachments.getOrDefault(seriesId(event), List.of()),
-              now));
+              // When it last changed, not now: an unchanged calendar is the same file, which the
+              // feed's ETag relies on.
+              event.getUpdatedAt()));
     }
     return IcsWriter.write(IcsMethod.PUBLISH, calendarName, written);
   }
@@ -1244,18 +1246,17 @@ public class CalendarService {
     }
     // An overridden occurrence that comes before its series in the file counts once the series is
     // known; one whose series was left out goes with it.
+    Set<String> seriesTaken = new HashSet<>();
+    planned.stream()
+        .filter(s -> s.ics().recurrenceId() == null && s.action() != CalendarImport.Action.SKIP)
+        .forEach(s -> seriesTaken.add(s.ics().uid()));
     List<Planned> checked = new ArrayList<>();
     for (Planned p : planned) {
       boolean orphan =
           p.action() != CalendarImport.Action.SKIP
               && p.ics().recurrenceId() != null
               && !existing.containsKey(p.ics().uid())
-              && planned.stream()
-                  .noneMatch(
-                      s ->
-                          s.ics().recurrenceId() == null
-                              && s.ics().uid().equals(p.ics().uid())
-                              && s.action() != CalendarImport.Action.SKIP);
+              && !seriesTaken.contains(p.ics().uid());
       if (orphan) {
         notices.add(notice("calendar.import.skipped.noSeries", p.draft().title()));
         checked.add(new Planned(p.ics(), null, CalendarImport.Action.SKIP));

@@ -2,6 +2,7 @@ package eu.smek.calendar;
 
 import eu.smek.http.ContentDisposition;
 import eu.smek.rest.ProblemMappers;
+import eu.smek.security.Secrets;
 import eu.smek.shared.BusinessException;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
@@ -10,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -35,9 +37,9 @@ public class CalendarDownloads extends HttpServlet {
     String path = request.getPathInfo() == null ? "" : request.getPathInfo();
     try {
       if (request.getServletPath().equals("/calendar/feed")) {
-        feed(path, response);
+        feed(path, request, response);
       } else {
-        export(path, response);
+        export(path, request, response);
       }
     } catch (BusinessException refused) {
       // Not found, or not to be seen by this user: the status says which, the body nothing more.
@@ -48,7 +50,8 @@ public class CalendarDownloads extends HttpServlet {
     }
   }
 
-  private void export(String path, HttpServletResponse response) throws IOException {
+  private void export(String path, HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     Matcher target = EXPORT.matcher(path);
     if (!target.matches()) {
       response.sendError(HttpServletResponse.SC_NOT_FOUND);
@@ -57,26 +60,49 @@ public class CalendarDownloads extends HttpServlet {
     long id = Long.parseLong(target.group(2));
     boolean calendar = target.group(1).equals("calendar");
     String ics = calendar ? calendars.exportCalendar(id) : calendars.exportEvent(id);
-    send(response, (calendar ? "calendar-" : "event-") + id + ".ics", ics, "private, no-store");
+    send(
+        request,
+        response,
+        (calendar ? "calendar-" : "event-") + id + ".ics",
+        ics,
+        "private, no-store");
   }
 
-  private void feed(String path, HttpServletResponse response) throws IOException {
+  private void feed(String path, HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     Matcher secret = FEED.matcher(path);
     if (!secret.matches()) {
       response.sendError(HttpServletResponse.SC_NOT_FOUND);
       return;
     }
     // Programs poll every few minutes; a revoked address may live in a cache that long, no more.
-    send(response, "smek.ics", calendars.feed(secret.group(1)), "private, max-age=300");
+    send(request, response, "smek.ics", calendars.feed(secret.group(1)), "private, max-age=300");
   }
 
-  private static void send(HttpServletResponse response, String name, String ics, String caching)
+  /**
+   * Sends the file, or 304 when the program already holds it: the ETag is the content's hash (the
+   * file is the same while its events are), so a program polling the feed gets the whole file only
+   * after a change.
+   */
+  private static void send(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      String name,
+      String ics,
+      String caching)
       throws IOException {
     byte[] content = ics.getBytes(StandardCharsets.UTF_8);
+    String etag = "\"" + Secrets.sha256(ics).substring(0, 32) + "\"";
+    response.setHeader("ETag", etag);
+    response.setHeader("Cache-Control", caching);
+    String held = request.getHeader("If-None-Match");
+    if (held != null && List.of(held.split("\\s*,\\s*")).contains(etag)) {
+      response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+      return;
+    }
     response.setContentType(MEDIA_TYPE);
     response.setContentLength(content.length);
     response.setHeader("Content-Disposition", ContentDisposition.attachment(name));
-    response.setHeader("Cache-Control", caching);
     response.getOutputStream().write(content);
   }
 }
