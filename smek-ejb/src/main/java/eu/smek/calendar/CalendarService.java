@@ -73,6 +73,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.logging.Logger;
+import org.hibernate.jpa.HibernateHints;
 
 /**
  * Calendars and their events. Every space has a calendar, made the first time one of its members
@@ -387,9 +388,12 @@ public class CalendarService {
     // Two slices of the range index (calendar, long range, range start): events of a short range
     // start at most SHORT_RANGE before the window; the few long or unending series are read apart.
     // Visibility is checked here, not in the query: an "or" there makes databases scan the table.
+    // Lists, not streams, so that the events' collections are fetched in batches; read-only, so
+    // that nothing is kept for dirty checking.
     List<CalendarEvent> events = new ArrayList<>();
     for (boolean longRange : List.of(false, true)) {
-      em.createQuery(
+      em
+          .createQuery(
               "select e from CalendarEvent e where e.calendar.id in :calendars"
                   + " and e.longRange = :longRange"
                   + " and e.rangeStart >= :floor and e.rangeStart < :end"
@@ -400,7 +404,9 @@ public class CalendarService {
           .setParameter("floor", longRange ? BEFORE_ALL_EVENTS : start.minus(SHORT_RANGE))
           .setParameter("start", start)
           .setParameter("end", end)
-          .getResultStream()
+          .setHint(HibernateHints.HINT_READ_ONLY, true)
+          .getResultList()
+          .stream()
           .filter(e -> member.contains(e.getCalendar().getId()) || open.contains(e.getVisibility()))
           .forEach(events::add);
     }
@@ -415,10 +421,13 @@ public class CalendarService {
       }
     }
     for (int i = 0; i < series.size(); i += 500) {
-      em.createQuery(
+      em
+          .createQuery(
               "select e from CalendarEvent e where e.master.id in :series", CalendarEvent.class)
           .setParameter("series", series.subList(i, Math.min(series.size(), i + 500)))
-          .getResultStream()
+          .setHint(HibernateHints.HINT_READ_ONLY, true)
+          .getResultList()
+          .stream()
           .filter(override -> found.add(override.getId()))
           .forEach(events::add);
     }

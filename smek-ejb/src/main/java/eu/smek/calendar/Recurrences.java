@@ -312,7 +312,7 @@ public final class Recurrences {
     // DTSTART is the first of the COUNT even when the rule does not produce it (RFC 5545 3.3.10);
     // ical4j counts only what the rule produces, so the rule then gives one date fewer.
     if (recur.getCount() > 0
-        && !dates(series, recur, series.getStart(), series.getStart())
+        && !dates(series, parse(series.getRrule()), series.getStart(), series.getStart())
             .contains(series.getStart())) {
       if (recur.getCount() == 1) {
         return List.of();
@@ -322,9 +322,9 @@ public final class Recurrences {
     return dates(series, recur, first, last);
   }
 
+  /** The rule's dates in the window; takes the rule over (its UNTIL is set to local time). */
   private static List<LocalDateTime> dates(
-      CalendarEvent series, Recur<Temporal> rule, LocalDateTime first, LocalDateTime last) {
-    Recur<Temporal> recur = parse(rule.toString());
+      CalendarEvent series, Recur<Temporal> recur, LocalDateTime first, LocalDateTime last) {
     ZoneId zone = series.zone();
     Temporal until = recur.getUntil();
     if (series.isAllDay()) {
