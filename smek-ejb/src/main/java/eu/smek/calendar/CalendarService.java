@@ -73,7 +73,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.logging.Logger;
-import org.hibernate.jpa.HibernateHints;
+import org.hibernate.FlushMode;
+import org.hibernate.Session;
 
 /**
  * Calendars and their events. Every space has a calendar, made the first time one of its members
@@ -371,6 +372,11 @@ public class CalendarService {
     if (days < 1 || days > MAXIMUM_RANGE_DAYS) {
       throw new RangeTooLongException(MAXIMUM_RANGE_DAYS);
     }
+    // Only reads, in a transaction of its own (its callers are pages and the API): nothing is kept
+    // for dirty checking, and nothing is flushed before each query or at the end.
+    Session session = em.unwrap(Session.class);
+    session.setDefaultReadOnly(true);
+    session.setHibernateFlushMode(FlushMode.MANUAL);
     Optional<Account> account = account();
     Set<Long> member = new HashSet<>();
     for (Long id : calendarIds) {
@@ -388,8 +394,7 @@ public class CalendarService {
     // Two slices of the range index (calendar, long range, range start): events of a short range
     // start at most SHORT_RANGE before the window; the few long or unending series are read apart.
     // Visibility is checked here, not in the query: an "or" there makes databases scan the table.
-    // Lists, not streams, so that the events' collections are fetched in batches; read-only, so
-    // that nothing is kept for dirty checking.
+    // Lists, not streams, so that the events' collections are fetched in batches.
     List<CalendarEvent> events = new ArrayList<>();
     for (boolean longRange : List.of(false, true)) {
       em
@@ -404,7 +409,6 @@ public class CalendarService {
           .setParameter("floor", longRange ? BEFORE_ALL_EVENTS : start.minus(SHORT_RANGE))
           .setParameter("start", start)
           .setParameter("end", end)
-          .setHint(HibernateHints.HINT_READ_ONLY, true)
           .getResultList()
           .stream()
           .filter(e -> member.contains(e.getCalendar().getId()) || open.contains(e.getVisibility()))
@@ -425,7 +429,6 @@ public class CalendarService {
           .createQuery(
               "select e from CalendarEvent e where e.master.id in :series", CalendarEvent.class)
           .setParameter("series", series.subList(i, Math.min(series.size(), i + 500)))
-          .setHint(HibernateHints.HINT_READ_ONLY, true)
           .getResultList()
           .stream()
           .filter(override -> found.add(override.getId()))
