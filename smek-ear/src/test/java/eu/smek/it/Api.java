@@ -57,6 +57,22 @@ public final class Api {
     return http.send(request.build());
   }
 
+  /** POSTs the JSON as the account and checks that the answer is 201 Created. */
+  public HttpResponse<String> created(AccountPrincipal who, String path, JsonObjectBuilder body)
+      throws IOException, InterruptedException {
+    HttpResponse<String> created = send(who, "POST", path, body);
+    assertEquals(201, created.statusCode(), created.body());
+    return created;
+  }
+
+  /** The id of the account's town calendar: the second the API lists, after the network's. */
+  public long townCalendar(AccountPrincipal who) throws IOException, InterruptedException {
+    return array(get(who, "/api/v1/calendar/calendars"))
+        .getJsonObject(1)
+        .getJsonNumber("id")
+        .longValue();
+  }
+
   public HttpResponse<String> get(AccountPrincipal who, String path, String... headers)
       throws IOException, InterruptedException {
     List<String> all = new ArrayList<>(List.of("Authorization", auth(who)));

@@ -39,8 +39,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -531,18 +529,7 @@ class BookingIT extends InContainerTest {
   }
 
   private static EventDraft draft(String title, String start, String end, String rule) {
-    return new EventDraft(
-        title,
-        null,
-        null,
-        Map.of(),
-        null,
-        false,
-        LocalDateTime.parse(start),
-        LocalDateTime.parse(end),
-        "Europe/Warsaw",
-        rule,
-        Set.of(),
-        Visibility.PRIVATE);
+    return TestCalendars.draft(
+        title, LocalDateTime.parse(start), LocalDateTime.parse(end), rule, Visibility.PRIVATE);
   }
 }

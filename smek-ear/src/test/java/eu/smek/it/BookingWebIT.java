@@ -55,11 +55,7 @@ class BookingWebIT extends InContainerTest {
     clerk = data.account(Role.CLERK, data.code(town));
     foreignCoordinator = data.account(Role.TOWN_COORDINATOR, data.code(otherTown));
     foreignClerk = data.account(Role.CLERK, data.code(otherTown));
-    calendar =
-        array(api.get(clerk, "/api/v1/calendar/calendars"))
-            .getJsonObject(1)
-            .getJsonNumber("id")
-            .longValue();
+    calendar = api.townCalendar(clerk);
   }
 
   @Test
@@ -119,7 +115,11 @@ class BookingWebIT extends InContainerTest {
         object(api.send(coordinator, "POST", "/api/v1/calendar/resources", room("Sala obrad")))
             .getInt("id");
     JsonObject council =
-        object(post(clerk, event("Rada miasta", "2026-06-10T10:00", "2026-06-10T11:00")));
+        object(
+            api.created(
+                clerk,
+                "/api/v1/calendar/events",
+                event("Rada miasta", "2026-06-10T10:00", "2026-06-10T11:00")));
     String bookings = "/api/v1/calendar/events/" + council.getInt("id") + "/bookings";
 
     HttpResponse<String> booked =
@@ -132,7 +132,11 @@ class BookingWebIT extends InContainerTest {
     assertEquals(room, list.getJsonObject(0).getInt("resourceId"));
 
     JsonObject committee =
-        object(post(clerk, event("Komisja", "2026-06-10T10:30", "2026-06-10T12:00")));
+        object(
+            api.created(
+                clerk,
+                "/api/v1/calendar/events",
+                event("Komisja", "2026-06-10T10:30", "2026-06-10T12:00")));
     assertProblem(
         book(
             clerk,
@@ -272,7 +276,12 @@ class BookingWebIT extends InContainerTest {
         404,
         api.get(clerk, resources + "/999999999/busy?from=2026-01-01&to=2026-02-01").statusCode());
 
-    JsonObject council = object(post(clerk, event("Rada", "2026-06-10T10:00", "2026-06-10T11:00")));
+    JsonObject council =
+        object(
+            api.created(
+                clerk,
+                "/api/v1/calendar/events",
+                event("Rada", "2026-06-10T10:00", "2026-06-10T11:00")));
     String bookings = "/api/v1/calendar/events/" + council.getInt("id") + "/bookings";
     assertProblem(
         api.send(
@@ -308,7 +317,11 @@ class BookingWebIT extends InContainerTest {
     List<JsonObject> events = new ArrayList<>();
     for (int i = 0; i < 4; i++) {
       events.add(
-          object(post(clerk, event("Spotkanie " + i, "2026-07-01T10:0" + i, "2026-07-01T11:00"))));
+          object(
+              api.created(
+                  clerk,
+                  "/api/v1/calendar/events",
+                  event("Spotkanie " + i, "2026-07-01T10:0" + i, "2026-07-01T11:00"))));
     }
     ExecutorService pool = Executors.newFixedThreadPool(events.size());
     CountDownLatch start = new CountDownLatch(1);
@@ -361,29 +374,14 @@ class BookingWebIT extends InContainerTest {
   }
 
   private JsonObjectBuilder event(String title, String start, String end) {
-    return Json.createObjectBuilder()
-        .add("calendarId", calendar)
-        .add("title", title)
-        .add("start", start)
-        .add("end", end)
-        .add("timeZone", "Europe/Warsaw")
-        .add("visibility", "PRIVATE");
-  }
-
-  private HttpResponse<String> post(AccountPrincipal who, JsonObjectBuilder body) throws Exception {
-    HttpResponse<String> created = api.send(who, "POST", "/api/v1/calendar/events", body);
-    assertEquals(201, created.statusCode(), created.body());
-    return created;
+    return TestCalendars.eventJson(calendar, title, start, end, "PRIVATE");
   }
 
   private HttpResponse<String> book(
       AccountPrincipal who, long event, long resource, long version, String... headers)
       throws Exception {
-    return api.send(
-        who,
-        "POST",
-        "/api/v1/calendar/events/" + event + "/bookings",
-        Json.createObjectBuilder().add("resourceId", resource).add("version", version),
-        headers);
+    JsonObjectBuilder body =
+        Json.createObjectBuilder().add("resourceId", resource).add("version", version);
+    return api.send(who, "POST", "/api/v1/calendar/events/" + event + "/bookings", body, headers);
   }
 }

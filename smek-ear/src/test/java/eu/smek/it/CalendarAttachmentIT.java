@@ -31,8 +31,6 @@ import jakarta.ejb.EJB;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -393,19 +391,7 @@ class CalendarAttachmentIT extends InContainerTest {
 
   private static EventDraft draft(String title, String start, String rule, Visibility visibility) {
     LocalDateTime from = LocalDateTime.parse(start);
-    return new EventDraft(
-        title,
-        null,
-        null,
-        Map.of(),
-        null,
-        false,
-        from,
-        from.plusHours(1),
-        "Europe/Warsaw",
-        rule,
-        Set.of(),
-        visibility);
+    return TestCalendars.draft(title, from, from.plusHours(1), rule, visibility);
   }
 
   private EventAttachment attach(AccountPrincipal who, CalendarEvent event, Document document)

@@ -69,11 +69,7 @@ class CalendarAttachmentWebIT extends InContainerTest {
     clerk = data.account(Role.CLERK, data.code(town));
     foreignCoordinator = data.account(Role.TOWN_COORDINATOR, data.code(otherTown));
     foreignClerk = data.account(Role.CLERK, data.code(otherTown));
-    calendar =
-        array(api.get(clerk, "/api/v1/calendar/calendars"))
-            .getJsonObject(1)
-            .getJsonNumber("id")
-            .longValue();
+    calendar = api.townCalendar(clerk);
     own = library(coordinator, town, "Protokoły", Visibility.PRIVATE);
     minutes = upload(clerk, own, "Protokół " + unique);
     agreement =
@@ -90,7 +86,8 @@ class CalendarAttachmentWebIT extends InContainerTest {
 
   @Test
   void anEditorAttachesAndRemovesDocumentsAndEachReaderListsWhatTheyMayRead() throws Exception {
-    JsonObject council = object(post(clerk, event("Rada miasta", "NETWORK")));
+    JsonObject council =
+        object(api.created(clerk, "/api/v1/calendar/events", event("Rada miasta", "NETWORK")));
     String attachments = "/api/v1/calendar/events/" + council.getInt("id") + "/attachments";
 
     HttpResponse<String> attached =
@@ -163,7 +160,8 @@ class CalendarAttachmentWebIT extends InContainerTest {
     String script =
         "<script>alert(\"x\")</script><img src=x onerror=alert(1)>'; DROP TABLE document; --";
     Document hostile = upload(clerk, own, script);
-    JsonObject council = object(post(clerk, event("Rada", "PRIVATE")));
+    JsonObject council =
+        object(api.created(clerk, "/api/v1/calendar/events", event("Rada", "PRIVATE")));
     long id = council.getInt("id");
     int version = council.getInt("version");
     String attachments = "/api/v1/calendar/events/" + id + "/attachments";
@@ -255,7 +253,8 @@ class CalendarAttachmentWebIT extends InContainerTest {
 
   @Test
   void fourClientsAttachingOneDocumentAtOnceMakeOneAttachment() throws Exception {
-    JsonObject council = object(post(clerk, event("Rada miasta", "PRIVATE")));
+    JsonObject council =
+        object(api.created(clerk, "/api/v1/calendar/events", event("Rada miasta", "PRIVATE")));
     ExecutorService pool = Executors.newFixedThreadPool(4);
     CountDownLatch start = new CountDownLatch(1);
     try {
@@ -306,29 +305,16 @@ class CalendarAttachmentWebIT extends InContainerTest {
   }
 
   private JsonObjectBuilder event(String title, String visibility) {
-    return Json.createObjectBuilder()
-        .add("calendarId", calendar)
-        .add("title", title)
-        .add("start", "2026-06-10T10:00")
-        .add("end", "2026-06-10T11:00")
-        .add("timeZone", "Europe/Warsaw")
-        .add("visibility", visibility);
-  }
-
-  private HttpResponse<String> post(AccountPrincipal who, JsonObjectBuilder body) throws Exception {
-    HttpResponse<String> created = api.send(who, "POST", "/api/v1/calendar/events", body);
-    assertEquals(201, created.statusCode(), created.body());
-    return created;
+    return TestCalendars.eventJson(
+        calendar, title, "2026-06-10T10:00", "2026-06-10T11:00", visibility);
   }
 
   private HttpResponse<String> attach(
       AccountPrincipal who, long event, long document, long version, String... headers)
       throws Exception {
-    return api.send(
-        who,
-        "POST",
-        "/api/v1/calendar/events/" + event + "/attachments",
-        Json.createObjectBuilder().add("documentId", document).add("version", version),
-        headers);
+    JsonObjectBuilder body =
+        Json.createObjectBuilder().add("documentId", document).add("version", version);
+    String path = "/api/v1/calendar/events/" + event + "/attachments";
+    return api.send(who, "POST", path, body, headers);
   }
 }

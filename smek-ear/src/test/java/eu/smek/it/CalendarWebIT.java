@@ -381,13 +381,7 @@ class CalendarWebIT extends InContainerTest {
   // Helpers
 
   private JsonObjectBuilder event(String title, String start, String end, String visibility) {
-    return Json.createObjectBuilder()
-        .add("calendarId", calendar)
-        .add("title", title)
-        .add("start", start)
-        .add("end", end)
-        .add("timeZone", "Europe/Warsaw")
-        .add("visibility", visibility)
+    return TestCalendars.eventJson(calendar, title, start, end, visibility)
         .add("categories", Json.createArrayBuilder().add("rada"));
   }
 

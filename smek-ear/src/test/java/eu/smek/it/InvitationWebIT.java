@@ -50,21 +50,13 @@ class InvitationWebIT extends InContainerTest {
     organiser = data.account(Role.CLERK, data.code(town));
     invitee = data.account(Role.CLERK, data.code(otherTown));
     outsider = data.account(Role.CLERK, data.code(otherTown));
-    JsonArray calendars = array(api.send(organiser, "GET", "/api/v1/calendar/calendars", null));
-    long calendar = calendars.getJsonObject(1).getJsonNumber("id").longValue();
+    long calendar = api.townCalendar(organiser);
     HttpResponse<String> created =
-        api.send(
+        api.created(
             organiser,
-            "POST",
             "/api/v1/calendar/events",
-            Json.createObjectBuilder()
-                .add("calendarId", calendar)
-                .add("title", "Rada <b>sieci</b>")
-                .add("start", "2027-05-10T10:00")
-                .add("end", "2027-05-10T11:00")
-                .add("timeZone", "Europe/Warsaw")
-                .add("visibility", "PRIVATE"));
-    assertEquals(201, created.statusCode(), created.body());
+            TestCalendars.eventJson(
+                calendar, "Rada <b>sieci</b>", "2027-05-10T10:00", "2027-05-10T11:00", "PRIVATE"));
     eventId = object(created).getJsonNumber("id").longValue();
     version = object(created).getJsonNumber("version").longValue();
   }
