@@ -1,16 +1,10 @@
 package eu.smek.browser;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import eu.smek.it.Http;
 import eu.smek.shared.Language;
 import jakarta.json.Json;
-import jakarta.json.JsonObject;
-import java.io.StringReader;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -102,48 +96,13 @@ class CalendarAttachmentsBrowserIT extends BrowserTest {
 
   /** A timed event in the coordinator's town calendar next year, through the REST API. */
   private long createEvent(String title) throws Exception {
-    HttpResponse<String> calendars = api("GET", "/api/v1/calendar/calendars", null);
-    long calendar =
-        Json.createReader(new StringReader(calendars.body()))
-            .readArray()
-            .getJsonObject(1)
-            .getJsonNumber("id")
-            .longValue();
-    HttpResponse<String> created =
-        api(
-            "POST",
-            "/api/v1/calendar/events",
+    return new DemoApi(browser.base(), DemoUser.COORDINATOR)
+        .createEvent(
             Json.createObjectBuilder()
-                .add("calendarId", calendar)
                 .add("title", title)
                 .add("start", "2027-06-16T10:00")
                 .add("end", "2027-06-16T11:30")
                 .add("timeZone", "Europe/Warsaw")
-                .add("visibility", "PRIVATE")
-                .build()
-                .toString());
-    assertEquals(201, created.statusCode(), created.body());
-    return object(created).getJsonNumber("id").longValue();
-  }
-
-  private HttpResponse<String> api(String method, String path, String body) throws Exception {
-    Http http = new Http(browser.base());
-    HttpRequest.Builder request =
-        http.request(path)
-            .header(
-                "Authorization",
-                Http.basic(DemoUser.COORDINATOR.login(), DemoUser.COORDINATOR.password()));
-    if (body == null) {
-      request.method(method, HttpRequest.BodyPublishers.noBody());
-    } else {
-      request
-          .header("Content-Type", "application/json")
-          .method(method, HttpRequest.BodyPublishers.ofString(body, UTF_8));
-    }
-    return http.send(request.build());
-  }
-
-  private static JsonObject object(HttpResponse<String> response) {
-    return Json.createReader(new StringReader(response.body())).readObject();
+                .add("visibility", "PRIVATE"));
   }
 }

@@ -1,16 +1,12 @@
 package eu.smek.browser;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
+import static eu.smek.browser.DemoApi.object;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import eu.smek.it.Http;
 import eu.smek.it.Mailbox;
 import eu.smek.shared.Language;
 import jakarta.json.Json;
-import jakarta.json.JsonObject;
-import java.io.StringReader;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -93,20 +89,21 @@ class InvitationsBrowserIT extends BrowserTest {
     String title = "Konsultacje " + UUID.randomUUID().toString().substring(0, 6);
     long event = createEvent(title);
     HttpResponse<String> invited =
-        api(
-            "POST",
-            "/api/v1/calendar/events/" + event + "/attendees",
-            Json.createObjectBuilder()
-                .add("version", version(event))
-                .add(
-                    "invitees",
-                    Json.createArrayBuilder()
-                        .add(
-                            Json.createObjectBuilder()
-                                .add("type", "ORGANISATION")
-                                .add("id", clerksTown())))
-                .build()
-                .toString());
+        coordinator()
+            .send(
+                "POST",
+                "/api/v1/calendar/events/" + event + "/attendees",
+                Json.createObjectBuilder()
+                    .add("version", version(event))
+                    .add(
+                        "invitees",
+                        Json.createArrayBuilder()
+                            .add(
+                                Json.createObjectBuilder()
+                                    .add("type", "ORGANISATION")
+                                    .add("id", clerksTown())))
+                    .build()
+                    .toString());
     assertEquals(200, invited.statusCode(), invited.body());
     String raw = Mailbox.awaitRaw(CLERK_ADDRESS, mail -> decoded(mail).contains(title));
     Matcher token = TOKEN.matcher(decoded(raw));
@@ -138,68 +135,33 @@ class InvitationsBrowserIT extends BrowserTest {
 
   /** A timed event in the coordinator's town calendar next year, through the REST API. */
   private long createEvent(String title) throws Exception {
-    HttpResponse<String> calendars = api("GET", "/api/v1/calendar/calendars", null);
-    long calendar =
-        Json.createReader(new StringReader(calendars.body()))
-            .readArray()
-            .getJsonObject(1)
-            .getJsonNumber("id")
-            .longValue();
-    HttpResponse<String> created =
-        api(
-            "POST",
-            "/api/v1/calendar/events",
+    return coordinator()
+        .createEvent(
             Json.createObjectBuilder()
-                .add("calendarId", calendar)
                 .add("title", title)
                 .add("location", "Ratusz w Przemyślu")
                 .add("start", "2027-06-15T10:00")
                 .add("end", "2027-06-15T11:30")
                 .add("timeZone", "Europe/Warsaw")
-                .add("visibility", "PRIVATE")
-                .build()
-                .toString());
-    assertEquals(201, created.statusCode(), created.body());
-    return object(created).getJsonNumber("id").longValue();
+                .add("visibility", "PRIVATE"));
   }
 
   private long version(long event) throws Exception {
-    return object(api("GET", "/api/v1/calendar/events/" + event, null))
+    return object(coordinator().send("GET", "/api/v1/calendar/events/" + event, null))
         .getJsonNumber("version")
         .longValue();
   }
 
   /** The clerk's town, from what the API tells her about herself. */
   private long clerksTown() throws Exception {
-    Http http = new Http(browser.base());
     HttpResponse<String> me =
-        http.get(
-            "/api/v1/me",
-            "Authorization",
-            Http.basic(DemoUser.CLERK.login(), DemoUser.CLERK.password()));
+        new DemoApi(browser.base(), DemoUser.CLERK).send("GET", "/api/v1/me", null);
     assertEquals(200, me.statusCode(), me.body());
     return object(me).getJsonObject("organisation").getJsonNumber("id").longValue();
   }
 
-  private HttpResponse<String> api(String method, String path, String body) throws Exception {
-    Http http = new Http(browser.base());
-    HttpRequest.Builder request =
-        http.request(path)
-            .header(
-                "Authorization",
-                Http.basic(DemoUser.COORDINATOR.login(), DemoUser.COORDINATOR.password()));
-    if (body == null) {
-      request.method(method, HttpRequest.BodyPublishers.noBody());
-    } else {
-      request
-          .header("Content-Type", "application/json")
-          .method(method, HttpRequest.BodyPublishers.ofString(body, UTF_8));
-    }
-    return http.send(request.build());
-  }
-
-  private static JsonObject object(HttpResponse<String> response) {
-    return Json.createReader(new StringReader(response.body())).readObject();
+  private static DemoApi coordinator() {
+    return new DemoApi(browser.base(), DemoUser.COORDINATOR);
   }
 
   /** The raw message with quoted-printable's soft line breaks and "=" undone, enough for links. */

@@ -1,5 +1,6 @@
 package eu.smek.it;
 
+import static eu.smek.it.TestCalendars.calendarOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -12,7 +13,6 @@ import eu.smek.calendar.BookableResource;
 import eu.smek.calendar.BusyTime;
 import eu.smek.calendar.CalendarEvent;
 import eu.smek.calendar.CalendarService;
-import eu.smek.calendar.CalendarSummary;
 import eu.smek.calendar.EditScope;
 import eu.smek.calendar.EventDraft;
 import eu.smek.calendar.RangeTooLongException;
@@ -29,11 +29,9 @@ import eu.smek.security.AccountPrincipal;
 import eu.smek.security.Role;
 import eu.smek.shared.BusinessException;
 import eu.smek.shared.ConcurrentChangeException;
-import eu.smek.shared.RecordNotFoundException;
 import eu.smek.shared.SpaceType;
 import eu.smek.shared.Visibility;
 import jakarta.ejb.EJB;
-import jakarta.ejb.EJBException;
 import jakarta.validation.ConstraintViolationException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -41,8 +39,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -81,18 +77,18 @@ class BookingIT extends InContainerTest {
   void towns() throws Exception {
     long town = data.memberTown("Miasto Sanok " + UUID.randomUUID(), Country.PL);
     long otherTown = data.memberTown("Mesto Bardejov " + UUID.randomUUID(), Country.SK);
-    coordinator = data.account(Role.TOWN_COORDINATOR, code(town));
-    clerk = data.account(Role.CLERK, code(town));
-    foreignCoordinator = data.account(Role.TOWN_COORDINATOR, code(otherTown));
-    foreignClerk = data.account(Role.CLERK, code(otherTown));
-    townCalendar = calendarOf(clerk);
-    foreignCalendar = calendarOf(foreignClerk);
+    coordinator = data.account(Role.TOWN_COORDINATOR, data.code(town));
+    clerk = data.account(Role.CLERK, data.code(town));
+    foreignCoordinator = data.account(Role.TOWN_COORDINATOR, data.code(otherTown));
+    foreignClerk = data.account(Role.CLERK, data.code(otherTown));
+    townCalendar = calendarOf(calendars, clerk, SpaceType.ORGANISATION);
+    foreignCalendar = calendarOf(calendars, foreignClerk, SpaceType.ORGANISATION);
     room = create(coordinator, room("Sala Rady Miejskiej"));
   }
 
   @Test
   void aCoordinatorManagesTheirTownsRoomsAndEveryMemberSeesTheActiveOnes() throws Exception {
-    assertEquals(code(room.getOrganisation().getId()), room.getOrganisation().getCode());
+    assertEquals(data.code(room.getOrganisation().getId()), room.getOrganisation().getCode());
     assertTrue(ids(foreignClerk, room.getOrganisation().getId()).contains(room.getId()));
     assertTrue(TestSubjects.as(coordinator, () -> calendars.mayManage(room)));
     assertFalse(TestSubjects.as(clerk, () -> calendars.mayManage(room)));
@@ -533,42 +529,7 @@ class BookingIT extends InContainerTest {
   }
 
   private static EventDraft draft(String title, String start, String end, String rule) {
-    return new EventDraft(
-        title,
-        null,
-        null,
-        Map.of(),
-        null,
-        false,
-        LocalDateTime.parse(start),
-        LocalDateTime.parse(end),
-        "Europe/Warsaw",
-        rule,
-        Set.of(),
-        Visibility.PRIVATE);
-  }
-
-  private long calendarOf(AccountPrincipal who) throws Exception {
-    return TestSubjects.as(who, () -> calendars.calendars()).stream()
-        .filter(s -> s.calendar().getSpace().getType() == SpaceType.ORGANISATION)
-        .map(CalendarSummary::calendar)
-        .findFirst()
-        .orElseThrow()
-        .getId();
-  }
-
-  private String code(long organisationId) {
-    return data.query(
-            "select o.code from Organisation o where o.id = ?1", String.class, organisationId)
-        .get(0);
-  }
-
-  private static void assertNotFound(org.junit.jupiter.api.function.Executable call) {
-    Throwable refused = assertThrows(Throwable.class, call);
-    Throwable cause =
-        refused instanceof EJBException && refused.getCause() != null
-            ? refused.getCause()
-            : refused;
-    assertTrue(cause instanceof RecordNotFoundException, refused.toString());
+    return TestCalendars.draft(
+        title, LocalDateTime.parse(start), LocalDateTime.parse(end), rule, Visibility.PRIVATE);
   }
 }

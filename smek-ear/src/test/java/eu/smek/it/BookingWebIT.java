@@ -1,5 +1,8 @@
 package eu.smek.it;
 
+import static eu.smek.it.Api.array;
+import static eu.smek.it.Api.assertProblem;
+import static eu.smek.it.Api.object;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -12,9 +15,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import java.io.StringReader;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +39,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class BookingWebIT extends InContainerTest {
 
   private final Http http = Http.local();
+  private final Api api = new Api(http);
   private AccountPrincipal coordinator;
   private AccountPrincipal clerk;
   private AccountPrincipal foreignCoordinator;
@@ -49,21 +51,17 @@ class BookingWebIT extends InContainerTest {
   void towns() throws Exception {
     town = data.memberTown("Miasto Krosno " + UUID.randomUUID(), Country.PL);
     long otherTown = data.memberTown("Mesto Svidník " + UUID.randomUUID(), Country.SK);
-    coordinator = data.account(Role.TOWN_COORDINATOR, code(town));
-    clerk = data.account(Role.CLERK, code(town));
-    foreignCoordinator = data.account(Role.TOWN_COORDINATOR, code(otherTown));
-    foreignClerk = data.account(Role.CLERK, code(otherTown));
-    calendar =
-        array(get(clerk, "/api/v1/calendar/calendars"))
-            .getJsonObject(1)
-            .getJsonNumber("id")
-            .longValue();
+    coordinator = data.account(Role.TOWN_COORDINATOR, data.code(town));
+    clerk = data.account(Role.CLERK, data.code(town));
+    foreignCoordinator = data.account(Role.TOWN_COORDINATOR, data.code(otherTown));
+    foreignClerk = data.account(Role.CLERK, data.code(otherTown));
+    calendar = api.townCalendar(clerk);
   }
 
   @Test
   void aCoordinatorAddsAndChangesTheirTownsRoomAndOthersOnlySeeIt() throws Exception {
     HttpResponse<String> created =
-        send(coordinator, "POST", "/api/v1/calendar/resources", room("Sala obrad"));
+        api.send(coordinator, "POST", "/api/v1/calendar/resources", room("Sala obrad"));
     assertEquals(201, created.statusCode(), created.body());
     JsonObject room = object(created);
     assertEquals("ROOM", room.getString("kind"));
@@ -73,11 +71,12 @@ class BookingWebIT extends InContainerTest {
     assertTrue(room.getBoolean("mayEdit"));
     String path = "/api/v1/calendar/resources/" + room.getInt("id");
 
-    JsonArray seen = array(get(foreignClerk, "/api/v1/calendar/resources?organisation=" + town));
+    JsonArray seen =
+        array(api.get(foreignClerk, "/api/v1/calendar/resources?organisation=" + town));
     assertEquals(1, seen.size());
     assertFalse(seen.getJsonObject(0).getBoolean("mayEdit"));
     assertProblem(
-        send(
+        api.send(
             foreignCoordinator,
             "PUT",
             path,
@@ -86,13 +85,13 @@ class BookingWebIT extends InContainerTest {
         "error.accessDenied",
         "");
     assertProblem(
-        send(clerk, "POST", "/api/v1/calendar/resources", room("Sala 2")),
+        api.send(clerk, "POST", "/api/v1/calendar/resources", room("Sala 2")),
         403,
         "error.accessDenied",
         "");
 
     HttpResponse<String> changed =
-        send(
+        api.send(
             coordinator,
             "PUT",
             path,
@@ -100,22 +99,27 @@ class BookingWebIT extends InContainerTest {
     assertEquals(200, changed.statusCode(), changed.body());
     assertFalse(object(changed).getBoolean("active"));
     assertProblem(
-        send(coordinator, "PUT", path, room("Sala").add("version", room.getInt("version"))),
+        api.send(coordinator, "PUT", path, room("Sala").add("version", room.getInt("version"))),
         409,
         "error.concurrentChange",
         "");
-    assertEquals(404, get(foreignClerk, path).statusCode(), "deactivated: not offered to others");
-    assertEquals(200, get(coordinator, path).statusCode());
+    assertEquals(
+        404, api.get(foreignClerk, path).statusCode(), "deactivated: not offered to others");
+    assertEquals(200, api.get(coordinator, path).statusCode());
     assertEquals(401, http.get("/api/v1/calendar/resources").statusCode());
   }
 
   @Test
   void anEventBooksARoomAndAnOverlappingOneIsRefusedWithATranslatedProblem() throws Exception {
     long room =
-        object(send(coordinator, "POST", "/api/v1/calendar/resources", room("Sala obrad")))
+        object(api.send(coordinator, "POST", "/api/v1/calendar/resources", room("Sala obrad")))
             .getInt("id");
     JsonObject council =
-        object(post(clerk, event("Rada miasta", "2026-06-10T10:00", "2026-06-10T11:00")));
+        object(
+            api.created(
+                clerk,
+                "/api/v1/calendar/events",
+                event("Rada miasta", "2026-06-10T10:00", "2026-06-10T11:00")));
     String bookings = "/api/v1/calendar/events/" + council.getInt("id") + "/bookings";
 
     HttpResponse<String> booked =
@@ -123,12 +127,16 @@ class BookingWebIT extends InContainerTest {
     assertEquals(201, booked.statusCode(), booked.body());
     assertEquals(council.getInt("version") + 1, object(booked).getInt("eventVersion"));
     assertEquals("Sala obrad", object(booked).getJsonObject("booking").getString("resourceName"));
-    JsonArray list = array(get(clerk, bookings));
+    JsonArray list = array(api.get(clerk, bookings));
     assertEquals(1, list.size());
     assertEquals(room, list.getJsonObject(0).getInt("resourceId"));
 
     JsonObject committee =
-        object(post(clerk, event("Komisja", "2026-06-10T10:30", "2026-06-10T12:00")));
+        object(
+            api.created(
+                clerk,
+                "/api/v1/calendar/events",
+                event("Komisja", "2026-06-10T10:30", "2026-06-10T12:00")));
     assertProblem(
         book(
             clerk,
@@ -143,7 +151,7 @@ class BookingWebIT extends InContainerTest {
 
     JsonArray busy =
         array(
-            get(
+            api.get(
                 foreignClerk,
                 "/api/v1/calendar/resources/"
                     + room
@@ -158,20 +166,20 @@ class BookingWebIT extends InContainerTest {
     assertEquals(
         "Rada miasta",
         array(
-                get(
+                api.get(
                     clerk,
                     "/api/v1/calendar/resources/" + room + "/busy?from=2026-06-08&to=2026-06-15"))
             .getJsonObject(0)
             .getString("title"));
 
     assertProblem(
-        send(
+        api.send(
             clerk, "DELETE", bookings + "/" + room + "?version=" + council.getInt("version"), null),
         409,
         "error.concurrentChange",
         "");
     HttpResponse<String> freed =
-        send(
+        api.send(
             clerk,
             "DELETE",
             bookings + "/" + room + "?version=" + object(booked).getInt("eventVersion"),
@@ -186,7 +194,7 @@ class BookingWebIT extends InContainerTest {
     String script =
         "<script>alert(\"x\")</script><img src=x onerror=alert(1)>'; DROP TABLE calendar_resource; --";
     HttpResponse<String> hostile =
-        send(coordinator, "POST", "/api/v1/calendar/resources", room(script));
+        api.send(coordinator, "POST", "/api/v1/calendar/resources", room(script));
     assertEquals(201, hostile.statusCode(), hostile.body());
     assertFalse(hostile.body().contains("alert(\"x\")"), "quotes are escaped in the JSON text");
     assertEquals(script, object(hostile).getString("name"));
@@ -194,39 +202,41 @@ class BookingWebIT extends InContainerTest {
 
     String resources = "/api/v1/calendar/resources";
     assertProblem(
-        send(coordinator, "POST", resources, room("x".repeat(201))),
+        api.send(coordinator, "POST", resources, room("x".repeat(201))),
         400,
         "calendar.api.invalidFields",
         "name");
     assertProblem(
-        send(coordinator, "POST", resources, room("Sala\u0000")),
+        api.send(coordinator, "POST", resources, room("Sala\u0000")),
         400,
         "calendar.api.invalidFields",
         "name");
     assertProblem(
-        send(coordinator, "POST", resources, room("Sala").add("capacity", -1)),
+        api.send(coordinator, "POST", resources, room("Sala").add("capacity", -1)),
         400,
         "calendar.api.invalidFields",
         "capacity");
     assertProblem(
-        send(coordinator, "POST", resources, room("Sala").add("description", "x".repeat(100_000))),
+        api.send(
+            coordinator, "POST", resources, room("Sala").add("description", "x".repeat(100_000))),
         400,
         "calendar.api.invalidFields",
         "description");
     assertProblem(
-        send(coordinator, "POST", resources, Json.createObjectBuilder().add("name", "Sala")),
+        api.send(coordinator, "POST", resources, Json.createObjectBuilder().add("name", "Sala")),
         400,
         "calendar.api.fieldMissing",
         "kind");
     assertEquals(
-        400, send(coordinator, "POST", resources, room("Sala").add("kind", "CASTLE")).statusCode());
+        400,
+        api.send(coordinator, "POST", resources, room("Sala").add("kind", "CASTLE")).statusCode());
     assertProblem(
-        send(coordinator, "POST", resources, room(script), "Accept-Language", "sk"),
+        api.send(coordinator, "POST", resources, room(script), "Accept-Language", "sk"),
         422,
         "calendar.rule.resourceNameTaken",
         "Úrad už má");
     assertProblem(
-        get(
+        api.get(
             clerk,
             resources + "/" + room + "/busy?from=2026-01-01&to=2036-01-01",
             "Accept-Language",
@@ -235,7 +245,7 @@ class BookingWebIT extends InContainerTest {
         "calendar.rule.rangeTooLong",
         "366");
     assertProblem(
-        get(
+        api.get(
             clerk,
             resources
                 + "/"
@@ -247,7 +257,7 @@ class BookingWebIT extends InContainerTest {
         "calendar.api.invalidFields",
         "from");
     assertProblem(
-        get(
+        api.get(
             clerk,
             resources
                 + "/"
@@ -258,17 +268,23 @@ class BookingWebIT extends InContainerTest {
         "calendar.rule.unknownTimeZone",
         "<script>");
     assertProblem(
-        get(clerk, resources + "/" + room + "/busy?to=2026-02-01"),
+        api.get(clerk, resources + "/" + room + "/busy?to=2026-02-01"),
         400,
         "calendar.api.fieldMissing",
         "from");
     assertEquals(
-        404, get(clerk, resources + "/999999999/busy?from=2026-01-01&to=2026-02-01").statusCode());
+        404,
+        api.get(clerk, resources + "/999999999/busy?from=2026-01-01&to=2026-02-01").statusCode());
 
-    JsonObject council = object(post(clerk, event("Rada", "2026-06-10T10:00", "2026-06-10T11:00")));
+    JsonObject council =
+        object(
+            api.created(
+                clerk,
+                "/api/v1/calendar/events",
+                event("Rada", "2026-06-10T10:00", "2026-06-10T11:00")));
     String bookings = "/api/v1/calendar/events/" + council.getInt("id") + "/bookings";
     assertProblem(
-        send(
+        api.send(
             clerk,
             "POST",
             bookings,
@@ -277,7 +293,7 @@ class BookingWebIT extends InContainerTest {
         "calendar.api.fieldMissing",
         "resourceId");
     assertProblem(
-        send(clerk, "POST", bookings, Json.createObjectBuilder().add("resourceId", room)),
+        api.send(clerk, "POST", bookings, Json.createObjectBuilder().add("resourceId", room)),
         400,
         "calendar.api.fieldMissing",
         "version");
@@ -288,26 +304,24 @@ class BookingWebIT extends InContainerTest {
         404,
         book(foreignClerk, council.getInt("id"), room, council.getInt("version")).statusCode(),
         "another town's private event is not found");
-    HttpResponse<String> broken =
-        http.send(
-            http.request(bookings)
-                .header("Authorization", auth(clerk))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"resourceId\": "))
-                .build());
+    HttpResponse<String> broken = api.sendJson(clerk, "POST", bookings, "{\"resourceId\": ");
     assertEquals(400, broken.statusCode());
-    assertEquals(0, array(get(clerk, bookings)).size(), "nothing was booked");
+    assertEquals(0, array(api.get(clerk, bookings)).size(), "nothing was booked");
   }
 
   @Test
   void fourClientsBookingOneRoomAtOnceOneGetsItTheOthersAreRefused() throws Exception {
     long room =
-        object(send(coordinator, "POST", "/api/v1/calendar/resources", room("Sala obrad")))
+        object(api.send(coordinator, "POST", "/api/v1/calendar/resources", room("Sala obrad")))
             .getInt("id");
     List<JsonObject> events = new ArrayList<>();
     for (int i = 0; i < 4; i++) {
       events.add(
-          object(post(clerk, event("Spotkanie " + i, "2026-07-01T10:0" + i, "2026-07-01T11:00"))));
+          object(
+              api.created(
+                  clerk,
+                  "/api/v1/calendar/events",
+                  event("Spotkanie " + i, "2026-07-01T10:0" + i, "2026-07-01T11:00"))));
     }
     ExecutorService pool = Executors.newFixedThreadPool(events.size());
     CountDownLatch start = new CountDownLatch(1);
@@ -360,88 +374,14 @@ class BookingWebIT extends InContainerTest {
   }
 
   private JsonObjectBuilder event(String title, String start, String end) {
-    return Json.createObjectBuilder()
-        .add("calendarId", calendar)
-        .add("title", title)
-        .add("start", start)
-        .add("end", end)
-        .add("timeZone", "Europe/Warsaw")
-        .add("visibility", "PRIVATE");
-  }
-
-  private HttpResponse<String> post(AccountPrincipal who, JsonObjectBuilder body) throws Exception {
-    HttpResponse<String> created = send(who, "POST", "/api/v1/calendar/events", body);
-    assertEquals(201, created.statusCode(), created.body());
-    return created;
+    return TestCalendars.eventJson(calendar, title, start, end, "PRIVATE");
   }
 
   private HttpResponse<String> book(
       AccountPrincipal who, long event, long resource, long version, String... headers)
       throws Exception {
-    return send(
-        who,
-        "POST",
-        "/api/v1/calendar/events/" + event + "/bookings",
-        Json.createObjectBuilder().add("resourceId", resource).add("version", version),
-        headers);
-  }
-
-  private HttpResponse<String> send(
-      AccountPrincipal who, String method, String path, JsonObjectBuilder body, String... headers)
-      throws Exception {
-    HttpRequest.Builder request =
-        http.request(path)
-            .header("Authorization", auth(who))
-            .header("Content-Type", "application/json")
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body.build().toString(), UTF_8));
-    if (headers.length > 0) {
-      request.headers(headers);
-    }
-    return http.send(request.build());
-  }
-
-  private HttpResponse<String> get(AccountPrincipal who, String path, String... headers)
-      throws Exception {
-    List<String> all = new ArrayList<>(List.of("Authorization", auth(who)));
-    all.addAll(List.of(headers));
-    return http.get(path, all.toArray(String[]::new));
-  }
-
-  private static void assertProblem(
-      HttpResponse<String> response, int status, String code, String detailContains) {
-    assertEquals(status, response.statusCode(), response.body());
-    assertTrue(
-        response
-            .headers()
-            .firstValue("Content-Type")
-            .orElseThrow()
-            .startsWith("application/problem+json"),
-        response.headers().toString());
-    JsonObject problem = object(response);
-    assertEquals(code, problem.getString("code"), response.body());
-    assertTrue(problem.getString("detail").contains(detailContains), problem.getString("detail"));
-  }
-
-  private static JsonObject object(HttpResponse<String> response) {
-    return Json.createReader(new StringReader(response.body())).readObject();
-  }
-
-  private static JsonArray array(HttpResponse<String> response) {
-    assertEquals(200, response.statusCode(), response.body());
-    return Json.createReader(new StringReader(response.body())).readArray();
-  }
-
-  private static String auth(AccountPrincipal who) {
-    return Http.basic(who.login(), TestData.PASSWORD);
-  }
-
-  private String code(long organisationId) {
-    return data.query(
-            "select o.code from Organisation o where o.id = ?1", String.class, organisationId)
-        .get(0);
+    JsonObjectBuilder body =
+        Json.createObjectBuilder().add("resourceId", resource).add("version", version);
+    return api.send(who, "POST", "/api/v1/calendar/events/" + event + "/bookings", body, headers);
   }
 }

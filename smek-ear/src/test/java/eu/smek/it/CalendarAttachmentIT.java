@@ -1,5 +1,6 @@
 package eu.smek.it;
 
+import static eu.smek.it.TestCalendars.calendarOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -9,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import eu.smek.audit.AuditAction;
 import eu.smek.calendar.CalendarEvent;
 import eu.smek.calendar.CalendarService;
-import eu.smek.calendar.CalendarSummary;
 import eu.smek.calendar.EditScope;
 import eu.smek.calendar.EventAttachment;
 import eu.smek.calendar.EventDraft;
@@ -17,29 +17,20 @@ import eu.smek.calendar.Invitee;
 import eu.smek.calendar.InviteeType;
 import eu.smek.calendar.TooManyAttachmentsException;
 import eu.smek.documents.Document;
-import eu.smek.documents.DocumentDraft;
 import eu.smek.documents.DocumentService;
 import eu.smek.documents.DocumentType;
 import eu.smek.documents.Library;
-import eu.smek.documents.NamedContent;
 import eu.smek.membership.Country;
 import eu.smek.security.AccessDeniedException;
 import eu.smek.security.AccountPrincipal;
 import eu.smek.security.Role;
 import eu.smek.shared.ConcurrentChangeException;
-import eu.smek.shared.Language;
-import eu.smek.shared.RecordNotFoundException;
-import eu.smek.shared.SpaceRef;
 import eu.smek.shared.SpaceType;
 import eu.smek.shared.Visibility;
 import jakarta.ejb.EJB;
-import jakarta.ejb.EJBException;
-import java.io.ByteArrayInputStream;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -85,18 +76,12 @@ class CalendarAttachmentIT extends InContainerTest {
     unique = UUID.randomUUID().toString().substring(0, 8);
     long town = data.memberTown("Miasto Krosno " + unique, Country.PL);
     long otherTown = data.memberTown("Mesto Svidník " + unique, Country.SK);
-    coordinator = data.account(Role.TOWN_COORDINATOR, code(town));
-    clerk = data.account(Role.CLERK, code(town));
-    colleague = data.account(Role.CLERK, code(town));
-    foreignCoordinator = data.account(Role.TOWN_COORDINATOR, code(otherTown));
-    foreignClerk = data.account(Role.CLERK, code(otherTown));
-    townCalendar =
-        TestSubjects.as(clerk, () -> calendars.calendars()).stream()
-            .filter(s -> s.calendar().getSpace().getType() == SpaceType.ORGANISATION)
-            .map(CalendarSummary::calendar)
-            .findFirst()
-            .orElseThrow()
-            .getId();
+    coordinator = data.account(Role.TOWN_COORDINATOR, data.code(town));
+    clerk = data.account(Role.CLERK, data.code(town));
+    colleague = data.account(Role.CLERK, data.code(town));
+    foreignCoordinator = data.account(Role.TOWN_COORDINATOR, data.code(otherTown));
+    foreignClerk = data.account(Role.CLERK, data.code(otherTown));
+    townCalendar = calendarOf(calendars, clerk, SpaceType.ORGANISATION);
     Library own = library(coordinator, town, "Protokoły", Visibility.PRIVATE);
     Library open = library(foreignCoordinator, otherTown, "Dohody", Visibility.NETWORK);
     Library closed = library(foreignCoordinator, otherTown, "Interné", Visibility.PRIVATE);
@@ -388,26 +373,12 @@ class CalendarAttachmentIT extends InContainerTest {
   private Library library(
       AccountPrincipal owner, long organisationId, String name, Visibility visibility)
       throws Exception {
-    return TestSubjects.as(
-        owner,
-        () ->
-            documents.createLibrary(
-                new SpaceRef(SpaceType.ORGANISATION, organisationId),
-                name + " " + unique,
-                null,
-                visibility));
+    return TestDocuments.library(documents, owner, organisationId, name + " " + unique, visibility);
   }
 
   private Document upload(AccountPrincipal who, Library library, String title) throws Exception {
-    return TestSubjects.as(
-        who,
-        () ->
-            documents.upload(
-                library.getId(),
-                null,
-                new DocumentDraft(title, null, DocumentType.MINUTES, Language.PL, Set.of(), null),
-                null,
-                new NamedContent("dokument.pdf", new ByteArrayInputStream(TestFiles.pdf(title)))));
+    return TestDocuments.upload(
+        documents, who, library, title, DocumentType.MINUTES, TestFiles.pdf(title));
   }
 
   private CalendarEvent event(String title, Visibility visibility, String rule) throws Exception {
@@ -420,19 +391,7 @@ class CalendarAttachmentIT extends InContainerTest {
 
   private static EventDraft draft(String title, String start, String rule, Visibility visibility) {
     LocalDateTime from = LocalDateTime.parse(start);
-    return new EventDraft(
-        title,
-        null,
-        null,
-        Map.of(),
-        null,
-        false,
-        from,
-        from.plusHours(1),
-        "Europe/Warsaw",
-        rule,
-        Set.of(),
-        visibility);
+    return TestCalendars.draft(title, from, from.plusHours(1), rule, visibility);
   }
 
   private EventAttachment attach(AccountPrincipal who, CalendarEvent event, Document document)
@@ -481,20 +440,5 @@ class CalendarAttachmentIT extends InContainerTest {
     return data.query(
             "select a.organisation.id from Account a where a.id = ?1", Long.class, who.accountId())
         .get(0);
-  }
-
-  private String code(long organisationId) {
-    return data.query(
-            "select o.code from Organisation o where o.id = ?1", String.class, organisationId)
-        .get(0);
-  }
-
-  private static void assertNotFound(org.junit.jupiter.api.function.Executable call) {
-    Throwable refused = assertThrows(Throwable.class, call);
-    Throwable cause =
-        refused instanceof EJBException && refused.getCause() != null
-            ? refused.getCause()
-            : refused;
-    assertTrue(cause instanceof RecordNotFoundException, refused.toString());
   }
 }

@@ -1,36 +1,29 @@
 package eu.smek.it;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
+import static eu.smek.it.Api.array;
+import static eu.smek.it.Api.assertProblem;
+import static eu.smek.it.Api.object;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import eu.smek.calendar.CalendarService;
 import eu.smek.documents.Document;
-import eu.smek.documents.DocumentDraft;
 import eu.smek.documents.DocumentService;
 import eu.smek.documents.DocumentType;
 import eu.smek.documents.Library;
-import eu.smek.documents.NamedContent;
 import eu.smek.membership.Country;
 import eu.smek.security.AccountPrincipal;
 import eu.smek.security.Role;
-import eu.smek.shared.Language;
-import eu.smek.shared.SpaceRef;
-import eu.smek.shared.SpaceType;
 import eu.smek.shared.Visibility;
 import jakarta.ejb.EJB;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import java.io.ByteArrayInputStream;
-import java.io.StringReader;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -54,6 +47,7 @@ class CalendarAttachmentWebIT extends InContainerTest {
   private DocumentService documents;
 
   private final Http http = Http.local();
+  private final Api api = new Api(http);
   private String unique;
   private AccountPrincipal coordinator;
   private AccountPrincipal clerk;
@@ -71,15 +65,11 @@ class CalendarAttachmentWebIT extends InContainerTest {
     unique = UUID.randomUUID().toString().substring(0, 8);
     town = data.memberTown("Miasto Krosno " + unique, Country.PL);
     long otherTown = data.memberTown("Mesto Svidník " + unique, Country.SK);
-    coordinator = data.account(Role.TOWN_COORDINATOR, code(town));
-    clerk = data.account(Role.CLERK, code(town));
-    foreignCoordinator = data.account(Role.TOWN_COORDINATOR, code(otherTown));
-    foreignClerk = data.account(Role.CLERK, code(otherTown));
-    calendar =
-        array(get(clerk, "/api/v1/calendar/calendars"))
-            .getJsonObject(1)
-            .getJsonNumber("id")
-            .longValue();
+    coordinator = data.account(Role.TOWN_COORDINATOR, data.code(town));
+    clerk = data.account(Role.CLERK, data.code(town));
+    foreignCoordinator = data.account(Role.TOWN_COORDINATOR, data.code(otherTown));
+    foreignClerk = data.account(Role.CLERK, data.code(otherTown));
+    calendar = api.townCalendar(clerk);
     own = library(coordinator, town, "Protokoły", Visibility.PRIVATE);
     minutes = upload(clerk, own, "Protokół " + unique);
     agreement =
@@ -96,7 +86,8 @@ class CalendarAttachmentWebIT extends InContainerTest {
 
   @Test
   void anEditorAttachesAndRemovesDocumentsAndEachReaderListsWhatTheyMayRead() throws Exception {
-    JsonObject council = object(post(clerk, event("Rada miasta", "NETWORK")));
+    JsonObject council =
+        object(api.created(clerk, "/api/v1/calendar/events", event("Rada miasta", "NETWORK")));
     String attachments = "/api/v1/calendar/events/" + council.getInt("id") + "/attachments";
 
     HttpResponse<String> attached =
@@ -122,16 +113,16 @@ class CalendarAttachmentWebIT extends InContainerTest {
     assertEquals(201, second.statusCode(), second.body());
     int version = object(second).getInt("eventVersion");
 
-    JsonArray mine = array(get(clerk, attachments));
+    JsonArray mine = array(api.get(clerk, attachments));
     assertEquals(2, mine.size());
     assertEquals(minutes.getId(), mine.getJsonObject(0).getJsonNumber("documentId").longValue());
-    JsonArray theirs = array(get(foreignClerk, attachments));
+    JsonArray theirs = array(api.get(foreignClerk, attachments));
     assertEquals(1, theirs.size(), "the other town does not see the private minutes");
     assertEquals(agreement.getTitle(), theirs.getJsonObject(0).getString("title"));
     assertFalse(theirs.toString().contains(minutes.getTitle()), theirs.toString());
 
     assertProblem(
-        send(
+        api.send(
             clerk,
             "DELETE",
             attachments + "/" + minutes.getId() + "?version=" + council.getInt("version"),
@@ -141,19 +132,20 @@ class CalendarAttachmentWebIT extends InContainerTest {
         "");
     assertEquals(
         403,
-        send(
+        api.send(
                 foreignCoordinator,
                 "DELETE",
                 attachments + "/" + agreement.getId() + "?version=" + version,
                 null)
             .statusCode());
     HttpResponse<String> removed =
-        send(clerk, "DELETE", attachments + "/" + minutes.getId() + "?version=" + version, null);
+        api.send(
+            clerk, "DELETE", attachments + "/" + minutes.getId() + "?version=" + version, null);
     assertEquals(204, removed.statusCode(), removed.body());
-    assertEquals(1, array(get(clerk, attachments)).size());
+    assertEquals(1, array(api.get(clerk, attachments)).size());
     assertEquals(
         404,
-        send(
+        api.send(
                 clerk,
                 "DELETE",
                 attachments + "/" + minutes.getId() + "?version=" + (version + 1),
@@ -168,7 +160,8 @@ class CalendarAttachmentWebIT extends InContainerTest {
     String script =
         "<script>alert(\"x\")</script><img src=x onerror=alert(1)>'; DROP TABLE document; --";
     Document hostile = upload(clerk, own, script);
-    JsonObject council = object(post(clerk, event("Rada", "PRIVATE")));
+    JsonObject council =
+        object(api.created(clerk, "/api/v1/calendar/events", event("Rada", "PRIVATE")));
     long id = council.getInt("id");
     int version = council.getInt("version");
     String attachments = "/api/v1/calendar/events/" + id + "/attachments";
@@ -176,34 +169,39 @@ class CalendarAttachmentWebIT extends InContainerTest {
     HttpResponse<String> attached = attach(clerk, id, hostile.getId(), version);
     assertEquals(201, attached.statusCode(), attached.body());
     assertFalse(attached.body().contains("alert(\"x\")"), "quotes are escaped in the JSON text");
-    assertEquals(script, array(get(clerk, attachments)).getJsonObject(0).getString("title"));
+    assertEquals(script, array(api.get(clerk, attachments)).getJsonObject(0).getString("title"));
     version = object(attached).getInt("eventVersion");
 
     assertProblem(
-        send(clerk, "POST", attachments, Json.createObjectBuilder().add("version", version)),
+        api.send(clerk, "POST", attachments, Json.createObjectBuilder().add("version", version)),
         400,
         "calendar.api.fieldMissing",
         "documentId");
     assertProblem(
-        send(clerk, "POST", attachments, Json.createObjectBuilder().add("documentId", 1)),
+        api.send(clerk, "POST", attachments, Json.createObjectBuilder().add("documentId", 1)),
         400,
         "calendar.api.fieldMissing",
         "version");
     assertEquals(
         400,
-        raw(clerk, "POST", attachments, "{\"documentId\": \"../../etc/passwd\", \"version\": 1}")
+        api.sendJson(
+                clerk,
+                "POST",
+                attachments,
+                "{\"documentId\": \"../../etc/passwd\", \"version\": 1}")
             .statusCode());
     assertEquals(
         400,
-        raw(
+        api.sendJson(
                 clerk,
                 "POST",
                 attachments,
                 "{\"documentId\": " + "9".repeat(10_000) + ", \"version\": 1}")
             .statusCode(),
         "an oversized number");
-    assertEquals(400, raw(clerk, "POST", attachments, "{\"documentId\": ").statusCode());
-    assertEquals(400, raw(clerk, "POST", attachments, "[" + "[".repeat(5_000)).statusCode());
+    assertEquals(400, api.sendJson(clerk, "POST", attachments, "{\"documentId\": ").statusCode());
+    assertEquals(
+        400, api.sendJson(clerk, "POST", attachments, "[" + "[".repeat(5_000)).statusCode());
     assertEquals(
         404, attach(clerk, id, -1, version).statusCode(), "no such document (negative id)");
     assertEquals(404, attach(clerk, id, 999_999_999_999L, version).statusCode());
@@ -216,21 +214,21 @@ class CalendarAttachmentWebIT extends InContainerTest {
         404,
         attach(foreignCoordinator, id, agreement.getId(), version).statusCode(),
         "another town's private event is not found");
-    assertEquals(404, get(clerk, "/api/v1/calendar/events/abc/attachments").statusCode());
+    assertEquals(404, api.get(clerk, "/api/v1/calendar/events/abc/attachments").statusCode());
     assertEquals(
         404,
-        send(clerk, "DELETE", attachments + "/..%2F..%2Fetc%2Fpasswd?version=" + version, null)
+        api.send(clerk, "DELETE", attachments + "/..%2F..%2Fetc%2Fpasswd?version=" + version, null)
             .statusCode());
     assertProblem(
-        send(clerk, "DELETE", attachments + "/" + hostile.getId(), null),
+        api.send(clerk, "DELETE", attachments + "/" + hostile.getId(), null),
         400,
         "calendar.api.fieldMissing",
         "version");
     assertEquals(
         404,
-        send(clerk, "DELETE", attachments + "/" + secret.getId() + "?version=" + version, null)
+        api.send(clerk, "DELETE", attachments + "/" + secret.getId() + "?version=" + version, null)
             .statusCode());
-    assertEquals(1, array(get(clerk, attachments)).size(), "nothing else was attached");
+    assertEquals(1, array(api.get(clerk, attachments)).size(), "nothing else was attached");
 
     // At most twenty documents, as a translated problem.
     for (int i = 1; i < CalendarService.MAXIMUM_ATTACHMENTS; i++) {
@@ -250,12 +248,13 @@ class CalendarAttachmentWebIT extends InContainerTest {
         422,
         "calendar.attachment.tooMany",
         "najwyżej 20 dokumentów");
-    assertEquals(CalendarService.MAXIMUM_ATTACHMENTS, array(get(clerk, attachments)).size());
+    assertEquals(CalendarService.MAXIMUM_ATTACHMENTS, array(api.get(clerk, attachments)).size());
   }
 
   @Test
   void fourClientsAttachingOneDocumentAtOnceMakeOneAttachment() throws Exception {
-    JsonObject council = object(post(clerk, event("Rada miasta", "PRIVATE")));
+    JsonObject council =
+        object(api.created(clerk, "/api/v1/calendar/events", event("Rada miasta", "PRIVATE")));
     ExecutorService pool = Executors.newFixedThreadPool(4);
     CountDownLatch start = new CountDownLatch(1);
     try {
@@ -297,122 +296,25 @@ class CalendarAttachmentWebIT extends InContainerTest {
 
   private Library library(AccountPrincipal owner, long organisationId, String name, Visibility v)
       throws Exception {
-    return TestSubjects.as(
-        owner,
-        () ->
-            documents.createLibrary(
-                new SpaceRef(SpaceType.ORGANISATION, organisationId),
-                name + " " + unique,
-                null,
-                v));
+    return TestDocuments.library(documents, owner, organisationId, name + " " + unique, v);
   }
 
   private Document upload(AccountPrincipal who, Library library, String title) throws Exception {
-    return TestSubjects.as(
-        who,
-        () ->
-            documents.upload(
-                library.getId(),
-                null,
-                new DocumentDraft(title, null, DocumentType.REPORT, Language.PL, Set.of(), null),
-                null,
-                new NamedContent(
-                    "dokument.pdf", new ByteArrayInputStream(TestFiles.pdf("Dokument")))));
+    return TestDocuments.upload(
+        documents, who, library, title, DocumentType.REPORT, TestFiles.pdf("Dokument"));
   }
 
   private JsonObjectBuilder event(String title, String visibility) {
-    return Json.createObjectBuilder()
-        .add("calendarId", calendar)
-        .add("title", title)
-        .add("start", "2026-06-10T10:00")
-        .add("end", "2026-06-10T11:00")
-        .add("timeZone", "Europe/Warsaw")
-        .add("visibility", visibility);
-  }
-
-  private HttpResponse<String> post(AccountPrincipal who, JsonObjectBuilder body) throws Exception {
-    HttpResponse<String> created = send(who, "POST", "/api/v1/calendar/events", body);
-    assertEquals(201, created.statusCode(), created.body());
-    return created;
+    return TestCalendars.eventJson(
+        calendar, title, "2026-06-10T10:00", "2026-06-10T11:00", visibility);
   }
 
   private HttpResponse<String> attach(
       AccountPrincipal who, long event, long document, long version, String... headers)
       throws Exception {
-    return send(
-        who,
-        "POST",
-        "/api/v1/calendar/events/" + event + "/attachments",
-        Json.createObjectBuilder().add("documentId", document).add("version", version),
-        headers);
-  }
-
-  private HttpResponse<String> send(
-      AccountPrincipal who, String method, String path, JsonObjectBuilder body, String... headers)
-      throws Exception {
-    HttpRequest.Builder request =
-        http.request(path)
-            .header("Authorization", auth(who))
-            .header("Content-Type", "application/json")
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body.build().toString(), UTF_8));
-    if (headers.length > 0) {
-      request.headers(headers);
-    }
-    return http.send(request.build());
-  }
-
-  private HttpResponse<String> raw(AccountPrincipal who, String method, String path, String body)
-      throws Exception {
-    return http.send(
-        http.request(path)
-            .header("Authorization", auth(who))
-            .header("Content-Type", "application/json")
-            .method(method, HttpRequest.BodyPublishers.ofString(body, UTF_8))
-            .build());
-  }
-
-  private HttpResponse<String> get(AccountPrincipal who, String path, String... headers)
-      throws Exception {
-    List<String> all = new ArrayList<>(List.of("Authorization", auth(who)));
-    all.addAll(List.of(headers));
-    return http.get(path, all.toArray(String[]::new));
-  }
-
-  private static void assertProblem(
-      HttpResponse<String> response, int status, String code, String detailContains) {
-    assertEquals(status, response.statusCode(), response.body());
-    assertTrue(
-        response
-            .headers()
-            .firstValue("Content-Type")
-            .orElseThrow()
-            .startsWith("application/problem+json"),
-        response.headers().toString());
-    JsonObject problem = object(response);
-    assertEquals(code, problem.getString("code"), response.body());
-    assertTrue(problem.getString("detail").contains(detailContains), problem.getString("detail"));
-  }
-
-  private static JsonObject object(HttpResponse<String> response) {
-    return Json.createReader(new StringReader(response.body())).readObject();
-  }
-
-  private static JsonArray array(HttpResponse<String> response) {
-    assertEquals(200, response.statusCode(), response.body());
-    return Json.createReader(new StringReader(response.body())).readArray();
-  }
-
-  private static String auth(AccountPrincipal who) {
-    return Http.basic(who.login(), TestData.PASSWORD);
-  }
-
-  private String code(long organisationId) {
-    return data.query(
-            "select o.code from Organisation o where o.id = ?1", String.class, organisationId)
-        .get(0);
+    JsonObjectBuilder body =
+        Json.createObjectBuilder().add("documentId", document).add("version", version);
+    String path = "/api/v1/calendar/events/" + event + "/attachments";
+    return api.send(who, "POST", path, body, headers);
   }
 }

@@ -1,5 +1,6 @@
 package eu.smek.it;
 
+import static eu.smek.it.TestCalendars.calendarOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -10,7 +11,6 @@ import eu.smek.calendar.Answer;
 import eu.smek.calendar.CalendarEvent;
 import eu.smek.calendar.CalendarImport;
 import eu.smek.calendar.CalendarService;
-import eu.smek.calendar.CalendarSummary;
 import eu.smek.calendar.EditScope;
 import eu.smek.calendar.EventDraft;
 import eu.smek.calendar.Invitee;
@@ -68,10 +68,10 @@ class CalendarExchangeIT extends InContainerTest {
   void towns() throws Exception {
     long town = data.memberTown("Miasto Sanok " + UUID.randomUUID(), Country.PL);
     long otherTown = data.memberTown("Mesto Snina " + UUID.randomUUID(), Country.SK);
-    clerk = data.account(Role.CLERK, code(town));
-    foreignClerk = data.account(Role.CLERK, code(otherTown));
-    townCalendar = calendarOf(clerk);
-    otherCalendar = calendarOf(foreignClerk);
+    clerk = data.account(Role.CLERK, data.code(town));
+    foreignClerk = data.account(Role.CLERK, data.code(otherTown));
+    townCalendar = calendarOf(calendars, clerk, SpaceType.ORGANISATION);
+    otherCalendar = calendarOf(calendars, foreignClerk, SpaceType.ORGANISATION);
   }
 
   @Test
@@ -426,21 +426,5 @@ class CalendarExchangeIT extends InContainerTest {
         null,
         Set.of("rada"),
         visibility);
-  }
-
-  private long calendarOf(AccountPrincipal who) throws Exception {
-    List<CalendarSummary> summaries = TestSubjects.as(who, () -> calendars.calendars());
-    return summaries.stream()
-        .filter(s -> s.calendar().getSpace().getType() == SpaceType.ORGANISATION)
-        .findFirst()
-        .orElseThrow()
-        .calendar()
-        .getId();
-  }
-
-  private String code(long organisationId) {
-    return data.query(
-            "select o.code from Organisation o where o.id = ?1", String.class, organisationId)
-        .get(0);
   }
 }

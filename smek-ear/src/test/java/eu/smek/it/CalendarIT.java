@@ -1,5 +1,7 @@
 package eu.smek.it;
 
+import static eu.smek.it.TestCalendars.calendarOf;
+import static eu.smek.it.TestCalendars.summary;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -26,11 +28,9 @@ import eu.smek.security.AccountPrincipal;
 import eu.smek.security.Role;
 import eu.smek.shared.BusinessException;
 import eu.smek.shared.ConcurrentChangeException;
-import eu.smek.shared.RecordNotFoundException;
 import eu.smek.shared.SpaceType;
 import eu.smek.shared.Visibility;
 import jakarta.ejb.EJB;
-import jakarta.ejb.EJBException;
 import jakarta.validation.ConstraintViolationException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -76,11 +76,11 @@ class CalendarIT extends InContainerTest {
   void towns() throws Exception {
     town = data.memberTown("Miasto Krosno " + UUID.randomUUID(), Country.PL);
     long otherTown = data.memberTown("Mesto Stropkov " + UUID.randomUUID(), Country.SK);
-    clerk = data.account(Role.CLERK, code(town));
-    colleague = data.account(Role.TOWN_COORDINATOR, code(town));
-    foreignClerk = data.account(Role.CLERK, code(otherTown));
-    operator = data.account(Role.IT_OPERATOR, code(town));
-    townCalendar = calendarOf(clerk, SpaceType.ORGANISATION);
+    clerk = data.account(Role.CLERK, data.code(town));
+    colleague = data.account(Role.TOWN_COORDINATOR, data.code(town));
+    foreignClerk = data.account(Role.CLERK, data.code(otherTown));
+    operator = data.account(Role.IT_OPERATOR, data.code(town));
+    townCalendar = calendarOf(calendars, clerk, SpaceType.ORGANISATION);
   }
 
   @Test
@@ -154,7 +154,7 @@ class CalendarIT extends InContainerTest {
     CalendarEvent shared = create(clerk, draft("Spotkanie sieci", Visibility.NETWORK));
     CalendarEvent secret = create(clerk, draft("Tajne", Visibility.PRIVATE));
     AccountPrincipal administrator = data.account(Role.ASSOCIATION_ADMINISTRATOR, "PP1");
-    long network = calendarOf(clerk, SpaceType.NETWORK);
+    long network = calendarOf(calendars, clerk, SpaceType.NETWORK);
 
     assertThrows(
         AccessDeniedException.class,
@@ -627,10 +627,10 @@ class CalendarIT extends InContainerTest {
     long newTown = data.memberTown("Gmina Dukla " + UUID.randomUUID(), Country.PL);
     List<AccountPrincipal> people =
         List.of(
-            data.account(Role.CLERK, code(newTown)),
-            data.account(Role.TOWN_COORDINATOR, code(newTown)),
-            data.account(Role.CLERK, code(newTown)),
-            data.account(Role.TOWN_COORDINATOR, code(newTown)));
+            data.account(Role.CLERK, data.code(newTown)),
+            data.account(Role.TOWN_COORDINATOR, data.code(newTown)),
+            data.account(Role.CLERK, data.code(newTown)),
+            data.account(Role.TOWN_COORDINATOR, data.code(newTown)));
     ExecutorService pool = Executors.newFixedThreadPool(people.size());
     CountDownLatch start = new CountDownLatch(1);
     try {
@@ -809,31 +809,5 @@ class CalendarIT extends InContainerTest {
   private void assertRule(Class<? extends BusinessException> rule, EventDraft draft) {
     BusinessException refused = assertThrows(rule, () -> create(clerk, draft));
     assertTrue(refused.getMessageKey().startsWith("calendar.rule."));
-  }
-
-  private long calendarOf(AccountPrincipal who, SpaceType type) throws Exception {
-    return summary(TestSubjects.as(who, () -> calendars.calendars()), type).calendar().getId();
-  }
-
-  private static CalendarSummary summary(List<CalendarSummary> summaries, SpaceType type) {
-    return summaries.stream()
-        .filter(s -> s.calendar().getSpace().getType() == type)
-        .findFirst()
-        .orElseThrow();
-  }
-
-  private String code(long organisationId) {
-    return data.query(
-            "select o.code from Organisation o where o.id = ?1", String.class, organisationId)
-        .get(0);
-  }
-
-  private static void assertNotFound(org.junit.jupiter.api.function.Executable call) {
-    Throwable refused = assertThrows(Throwable.class, call);
-    Throwable cause =
-        refused instanceof EJBException && refused.getCause() != null
-            ? refused.getCause()
-            : refused;
-    assertTrue(cause instanceof RecordNotFoundException, refused.toString());
   }
 }

@@ -1,5 +1,8 @@
 package eu.smek.it;
 
+import static eu.smek.it.Api.array;
+import static eu.smek.it.Api.assertProblem;
+import static eu.smek.it.Api.object;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,9 +17,7 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,6 +42,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class CalendarWebIT extends InContainerTest {
 
   private final Http http = Http.local();
+  private final Api api = new Api(http);
   private AccountPrincipal clerk;
   private AccountPrincipal colleague;
   private AccountPrincipal foreignClerk;
@@ -50,10 +52,10 @@ class CalendarWebIT extends InContainerTest {
   void towns() throws Exception {
     long town = data.memberTown("Miasto Sanok " + UUID.randomUUID(), Country.PL);
     long otherTown = data.memberTown("Mesto Svidník " + UUID.randomUUID(), Country.SK);
-    clerk = data.account(Role.CLERK, code(town));
-    colleague = data.account(Role.CLERK, code(town));
-    foreignClerk = data.account(Role.CLERK, code(otherTown));
-    JsonArray calendars = array(get(clerk, "/api/v1/calendar/calendars"));
+    clerk = data.account(Role.CLERK, data.code(town));
+    colleague = data.account(Role.CLERK, data.code(town));
+    foreignClerk = data.account(Role.CLERK, data.code(otherTown));
+    JsonArray calendars = array(api.get(clerk, "/api/v1/calendar/calendars"));
     assertEquals("NETWORK", calendars.getJsonObject(0).getString("spaceType"));
     assertEquals("SMEK network", calendars.getJsonObject(0).getString("name"));
     JsonObject own = calendars.getJsonObject(1);
@@ -77,7 +79,7 @@ class CalendarWebIT extends InContainerTest {
 
     JsonArray found =
         array(
-            get(
+            api.get(
                 foreignClerk,
                 "/api/v1/calendar/occurrences?from=2026-03-01&to=2026-05-01&zone=Europe/Kyiv&calendar="
                     + calendar));
@@ -109,19 +111,19 @@ class CalendarWebIT extends InContainerTest {
         object(post(clerk, event("Wspólne", "2026-06-11T10:00", "2026-06-11T11:00", "NETWORK")));
 
     HttpResponse<String> hidden =
-        get(foreignClerk, "/api/v1/calendar/events/" + secret.getInt("id"));
+        api.get(foreignClerk, "/api/v1/calendar/events/" + secret.getInt("id"));
     assertEquals(404, hidden.statusCode());
     assertEquals("error.recordNotFound", object(hidden).getString("code"));
     JsonArray seen =
         array(
-            get(
+            api.get(
                 foreignClerk,
                 "/api/v1/calendar/occurrences?from=2026-06-01&to=2026-07-01&zone=Europe/Bratislava&calendar="
                     + calendar));
     assertEquals(1, seen.size());
     assertEquals("Wspólne", seen.getJsonObject(0).getString("title"));
     assertFalse(
-        object(get(foreignClerk, "/api/v1/calendar/events/" + shared.getInt("id")))
+        object(api.get(foreignClerk, "/api/v1/calendar/events/" + shared.getInt("id")))
             .getBoolean("mayEdit"));
     HttpResponse<String> refused =
         put(
@@ -155,7 +157,7 @@ class CalendarWebIT extends InContainerTest {
     assertEquals("2026-05-11T09:00", moved.getString("recurrenceId"));
     assertEquals(series.getString("uid"), moved.getString("uid"));
 
-    JsonObject reread = object(get(clerk, path));
+    JsonObject reread = object(api.get(clerk, path));
     assertTrue(reread.getInt("sequence") > series.getInt("sequence"));
     HttpResponse<String> following =
         put(
@@ -168,21 +170,20 @@ class CalendarWebIT extends InContainerTest {
     assertNotEquals(series.getString("uid"), object(following).getString("uid"));
 
     HttpResponse<String> deleted =
-        http.send(
-            http.request(
-                    path
-                        + "?version="
-                        + object(get(clerk, path)).getInt("version")
-                        + "&scope=ONE&occurrence=2026-05-18T09:00")
-                .header("Authorization", auth(clerk))
-                .DELETE()
-                .build());
+        api.send(
+            clerk,
+            "DELETE",
+            path
+                + "?version="
+                + object(api.get(clerk, path)).getInt("version")
+                + "&scope=ONE&occurrence=2026-05-18T09:00",
+            null);
     assertEquals(204, deleted.statusCode(), deleted.body());
 
     List<String> starts = new ArrayList<>();
     for (JsonValue value :
         array(
-            get(
+            api.get(
                 clerk,
                 "/api/v1/calendar/occurrences?from=2026-05-01&to=2026-06-09&zone=Europe/Warsaw&calendar="
                     + calendar))) {
@@ -215,7 +216,7 @@ class CalendarWebIT extends InContainerTest {
     assertEquals("nosniff", created.headers().firstValue("X-Content-Type-Options").orElseThrow());
     assertFalse(created.body().contains("alert(\"x\")"), "quotes are escaped in the JSON text");
     JsonObject event =
-        object(get(clerk, "/api/v1/calendar/events/" + object(created).getInt("id")));
+        object(api.get(clerk, "/api/v1/calendar/events/" + object(created).getInt("id")));
     assertEquals(script, event.getString("title"));
     assertEquals("\" onmouseover=\"alert(1)", event.getString("location"));
   }
@@ -290,7 +291,7 @@ class CalendarWebIT extends InContainerTest {
         "calendar.api.invalidFields",
         "description");
     assertProblem(
-        get(
+        api.get(
             clerk,
             "/api/v1/calendar/occurrences?from=2026-01-01&to=2036-01-01&zone=Europe/Warsaw",
             "Accept-Language",
@@ -299,7 +300,7 @@ class CalendarWebIT extends InContainerTest {
         "calendar.rule.rangeTooLong",
         "366");
     assertProblem(
-        get(
+        api.get(
             clerk,
             "/api/v1/calendar/occurrences?from="
                 + URLEncoder.encode("2026-01-01' OR '1'='1", UTF_8)
@@ -308,7 +309,7 @@ class CalendarWebIT extends InContainerTest {
         "calendar.api.invalidFields",
         "from");
     assertProblem(
-        get(
+        api.get(
             clerk,
             "/api/v1/calendar/occurrences?from=2026-01-01&to=2026-02-01&zone="
                 + URLEncoder.encode("<script>", UTF_8)),
@@ -316,17 +317,12 @@ class CalendarWebIT extends InContainerTest {
         "calendar.rule.unknownTimeZone",
         "<script>");
     assertProblem(
-        get(clerk, "/api/v1/calendar/occurrences?from=2026-01-01&to=2026-02-01"),
+        api.get(clerk, "/api/v1/calendar/occurrences?from=2026-01-01&to=2026-02-01"),
         400,
         "calendar.api.fieldMissing",
         "zone");
     HttpResponse<String> broken =
-        http.send(
-            http.request("/api/v1/calendar/events")
-                .header("Authorization", auth(clerk))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"title\": \"Rada\", \"start\": "))
-                .build());
+        api.sendJson(clerk, "POST", "/api/v1/calendar/events", "{\"title\": \"Rada\", \"start\": ");
     assertEquals(400, broken.statusCode());
     assertEquals(
         0,
@@ -374,7 +370,7 @@ class CalendarWebIT extends InContainerTest {
       }
       statuses.sort(Integer::compare);
       assertEquals(List.of(200, 409), statuses);
-      JsonObject stored = object(get(clerk, path));
+      JsonObject stored = object(api.get(clerk, path));
       assertEquals(winner, stored.getString("title"));
       assertEquals(event.getInt("sequence") + 1, stored.getInt("sequence"));
     } finally {
@@ -385,77 +381,17 @@ class CalendarWebIT extends InContainerTest {
   // Helpers
 
   private JsonObjectBuilder event(String title, String start, String end, String visibility) {
-    return Json.createObjectBuilder()
-        .add("calendarId", calendar)
-        .add("title", title)
-        .add("start", start)
-        .add("end", end)
-        .add("timeZone", "Europe/Warsaw")
-        .add("visibility", visibility)
+    return TestCalendars.eventJson(calendar, title, start, end, visibility)
         .add("categories", Json.createArrayBuilder().add("rada"));
   }
 
   private HttpResponse<String> post(AccountPrincipal who, JsonObjectBuilder body, String... headers)
       throws Exception {
-    HttpRequest.Builder request =
-        http.request("/api/v1/calendar/events")
-            .header("Authorization", auth(who))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body.build().toString(), UTF_8));
-    if (headers.length > 0) {
-      request.headers(headers);
-    }
-    return http.send(request.build());
+    return api.send(who, "POST", "/api/v1/calendar/events", body, headers);
   }
 
   private HttpResponse<String> put(AccountPrincipal who, String path, JsonObjectBuilder body)
       throws Exception {
-    return http.send(
-        http.request(path)
-            .header("Authorization", auth(who))
-            .header("Content-Type", "application/json")
-            .PUT(HttpRequest.BodyPublishers.ofString(body.build().toString(), UTF_8))
-            .build());
-  }
-
-  private HttpResponse<String> get(AccountPrincipal who, String path, String... headers)
-      throws Exception {
-    List<String> all = new ArrayList<>(List.of("Authorization", auth(who)));
-    all.addAll(List.of(headers));
-    return http.get(path, all.toArray(String[]::new));
-  }
-
-  private static void assertProblem(
-      HttpResponse<String> response, int status, String code, String detailContains) {
-    assertEquals(status, response.statusCode(), response.body());
-    assertTrue(
-        response
-            .headers()
-            .firstValue("Content-Type")
-            .orElseThrow()
-            .startsWith("application/problem+json"),
-        response.headers().toString());
-    JsonObject problem = object(response);
-    assertEquals(code, problem.getString("code"), response.body());
-    assertTrue(problem.getString("detail").contains(detailContains), problem.getString("detail"));
-  }
-
-  private static JsonObject object(HttpResponse<String> response) {
-    return Json.createReader(new StringReader(response.body())).readObject();
-  }
-
-  private static JsonArray array(HttpResponse<String> response) {
-    assertEquals(200, response.statusCode(), response.body());
-    return Json.createReader(new StringReader(response.body())).readArray();
-  }
-
-  private static String auth(AccountPrincipal who) {
-    return Http.basic(who.login(), TestData.PASSWORD);
-  }
-
-  private String code(long organisationId) {
-    return data.query(
-            "select o.code from Organisation o where o.id = ?1", String.class, organisationId)
-        .get(0);
+    return api.send(who, "PUT", path, body);
   }
 }

@@ -30,12 +30,10 @@ import eu.smek.security.AccountPrincipal;
 import eu.smek.security.Role;
 import eu.smek.shared.BusinessException;
 import eu.smek.shared.Language;
-import eu.smek.shared.RecordNotFoundException;
 import eu.smek.shared.SpaceRef;
 import eu.smek.shared.SpaceType;
 import eu.smek.shared.Visibility;
 import jakarta.ejb.EJB;
-import jakarta.ejb.EJBException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -86,11 +84,11 @@ class DocumentIT extends InContainerTest {
     krosno = data.memberTown("Gmina Krosno " + unique, Country.PL);
     bardejov = data.memberTown("Mesto Bardejov " + unique, Country.SK);
     admin = data.account(Role.ASSOCIATION_ADMINISTRATOR, "PP1");
-    clerk = data.account(Role.CLERK, code(krosno));
-    colleague = data.account(Role.CLERK, code(krosno));
-    coordinator = data.account(Role.TOWN_COORDINATOR, code(krosno));
-    foreignClerk = data.account(Role.CLERK, code(bardejov));
-    foreignCoordinator = data.account(Role.TOWN_COORDINATOR, code(bardejov));
+    clerk = data.account(Role.CLERK, data.code(krosno));
+    colleague = data.account(Role.CLERK, data.code(krosno));
+    coordinator = data.account(Role.TOWN_COORDINATOR, data.code(krosno));
+    foreignClerk = data.account(Role.CLERK, data.code(bardejov));
+    foreignCoordinator = data.account(Role.TOWN_COORDINATOR, data.code(bardejov));
     library =
         TestSubjects.as(
             coordinator,
@@ -489,21 +487,6 @@ class DocumentIT extends InContainerTest {
     String sha = TestSubjects.as(user, () -> documents.download(documentId, number)).sha256();
     return Files.readAllBytes(
         storeRoot().resolve(sha.substring(0, 2)).resolve(sha.substring(2, 4)).resolve(sha));
-  }
-
-  private static void assertNotFound(org.junit.jupiter.api.function.Executable call) {
-    Throwable refused = assertThrows(Throwable.class, call);
-    Throwable cause =
-        refused instanceof EJBException && refused.getCause() != null
-            ? refused.getCause()
-            : refused;
-    assertTrue(cause instanceof RecordNotFoundException, refused.toString());
-  }
-
-  private String code(long organisationId) {
-    return data.query(
-            "select o.code from Organisation o where o.id = ?1", String.class, organisationId)
-        .get(0);
   }
 
   private List<AuditAction> audited(Document document) {

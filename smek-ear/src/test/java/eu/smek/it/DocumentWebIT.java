@@ -1,5 +1,6 @@
 package eu.smek.it;
 
+import static eu.smek.it.Api.auth;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -857,10 +858,6 @@ class DocumentWebIT extends InContainerTest {
 
   private static JsonObject json(HttpResponse<String> response) {
     return Json.createReader(new StringReader(response.body())).readObject();
-  }
-
-  private static String auth(AccountPrincipal who) {
-    return Http.basic(who.login(), TestData.PASSWORD);
   }
 
   /** A one-page PDF of its own (so no other test shares its file in the store). */

@@ -1,6 +1,11 @@
 package eu.smek.it;
 
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import eu.smek.security.AccountPrincipal;
+import eu.smek.shared.RecordNotFoundException;
+import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -8,6 +13,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.function.Executable;
 
 /**
  * What every in-container integration test shares: the real EAR deployed unchanged, the test
@@ -35,5 +41,15 @@ abstract class InContainerTest {
     Http client = Http.local();
     client.signIn(user.login(), TestData.PASSWORD);
     return client;
+  }
+
+  /** The call is refused with a RecordNotFoundException, as it comes out of the EJB container. */
+  protected static void assertNotFound(Executable call) {
+    Throwable refused = assertThrows(Throwable.class, call);
+    Throwable cause =
+        refused instanceof EJBException && refused.getCause() != null
+            ? refused.getCause()
+            : refused;
+    assertTrue(cause instanceof RecordNotFoundException, refused.toString());
   }
 }

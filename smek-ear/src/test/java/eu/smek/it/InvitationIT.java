@@ -1,5 +1,6 @@
 package eu.smek.it;
 
+import static eu.smek.it.TestCalendars.calendarOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -12,7 +13,6 @@ import eu.smek.calendar.AnswerInvalidException;
 import eu.smek.calendar.Attendee;
 import eu.smek.calendar.CalendarEvent;
 import eu.smek.calendar.CalendarService;
-import eu.smek.calendar.CalendarSummary;
 import eu.smek.calendar.EditScope;
 import eu.smek.calendar.EventDraft;
 import eu.smek.calendar.FreeBusy;
@@ -90,11 +90,11 @@ class InvitationIT extends InContainerTest {
   void town() throws Exception {
     town = data.memberTown("Miasto Sanok " + UUID.randomUUID(), Country.PL);
     long otherTown = data.memberTown("Mesto Snina " + UUID.randomUUID(), Country.SK);
-    organiser = data.account(Role.CLERK, code(town));
-    colleague = data.account(Role.TOWN_COORDINATOR, code(town));
-    first = data.account(Role.CLERK, code(otherTown));
-    second = data.account(Role.CLERK, code(otherTown));
-    foreign = data.account(Role.CLERK, code(otherTown));
+    organiser = data.account(Role.CLERK, data.code(town));
+    colleague = data.account(Role.TOWN_COORDINATOR, data.code(town));
+    first = data.account(Role.CLERK, data.code(otherTown));
+    second = data.account(Role.CLERK, data.code(otherTown));
+    foreign = data.account(Role.CLERK, data.code(otherTown));
     List<Long> people = data.people(otherTown, 4, "Kováč");
     firstPerson = people.get(0);
     secondPerson = people.get(1);
@@ -106,13 +106,7 @@ class InvitationIT extends InContainerTest {
         "update Person p set p.email = ?1 where p.id = ?2",
         "bez-konta-" + UUID.randomUUID().toString().substring(0, 8) + "@example.sk",
         emailOnlyPerson);
-    townCalendar =
-        TestSubjects.as(organiser, () -> calendars.calendars()).stream()
-            .filter(s -> s.calendar().getSpace().getType() == SpaceType.ORGANISATION)
-            .map(CalendarSummary::calendar)
-            .findFirst()
-            .orElseThrow()
-            .getId();
+    townCalendar = calendarOf(calendars, organiser, SpaceType.ORGANISATION);
   }
 
   @Test
@@ -663,12 +657,6 @@ class InvitationIT extends InContainerTest {
   private long cellOf(long organisationId) {
     return data.query(
             "select c.id from Cell c where c.organisation.id = ?1", Long.class, organisationId)
-        .get(0);
-  }
-
-  private String code(long organisationId) {
-    return data.query(
-            "select o.code from Organisation o where o.id = ?1", String.class, organisationId)
         .get(0);
   }
 

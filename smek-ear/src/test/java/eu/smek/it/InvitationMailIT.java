@@ -1,11 +1,11 @@
 package eu.smek.it;
 
+import static eu.smek.it.TestCalendars.calendarOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import eu.smek.calendar.CalendarEvent;
 import eu.smek.calendar.CalendarService;
-import eu.smek.calendar.CalendarSummary;
 import eu.smek.calendar.EditScope;
 import eu.smek.calendar.EventDraft;
 import eu.smek.calendar.Invitee;
@@ -73,13 +73,7 @@ class InvitationMailIT extends InContainerTest {
     AccountPrincipal organiser = data.account(Role.CLERK, code);
     AccountPrincipal invitee = data.account(Role.CLERK, code);
     String address = invitee.login() + "@example.org";
-    long calendar =
-        TestSubjects.as(organiser, () -> calendars.calendars()).stream()
-            .filter(s -> s.calendar().getSpace().getType() == SpaceType.ORGANISATION)
-            .map(CalendarSummary::calendar)
-            .findFirst()
-            .orElseThrow()
-            .getId();
+    long calendar = calendarOf(calendars, organiser, SpaceType.ORGANISATION);
     CalendarEvent event =
         TestSubjects.as(
             organiser,

@@ -1,6 +1,8 @@
 package eu.smek.it;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
+import static eu.smek.it.Api.array;
+import static eu.smek.it.Api.assertProblem;
+import static eu.smek.it.Api.object;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,10 +12,6 @@ import eu.smek.security.Role;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
-import java.io.StringReader;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +35,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class InvitationWebIT extends InContainerTest {
 
   private final Http http = Http.local();
+  private final Api api = new Api(http);
   private long town;
   private AccountPrincipal organiser;
   private AccountPrincipal invitee;
@@ -48,24 +47,16 @@ class InvitationWebIT extends InContainerTest {
   void event() throws Exception {
     town = data.memberTown("Miasto Ustrzyki " + UUID.randomUUID(), Country.PL);
     long otherTown = data.memberTown("Mesto Medzilaborce " + UUID.randomUUID(), Country.SK);
-    organiser = data.account(Role.CLERK, code(town));
-    invitee = data.account(Role.CLERK, code(otherTown));
-    outsider = data.account(Role.CLERK, code(otherTown));
-    JsonArray calendars = array(send(organiser, "GET", "/api/v1/calendar/calendars", null));
-    long calendar = calendars.getJsonObject(1).getJsonNumber("id").longValue();
+    organiser = data.account(Role.CLERK, data.code(town));
+    invitee = data.account(Role.CLERK, data.code(otherTown));
+    outsider = data.account(Role.CLERK, data.code(otherTown));
+    long calendar = api.townCalendar(organiser);
     HttpResponse<String> created =
-        send(
+        api.created(
             organiser,
-            "POST",
             "/api/v1/calendar/events",
-            Json.createObjectBuilder()
-                .add("calendarId", calendar)
-                .add("title", "Rada <b>sieci</b>")
-                .add("start", "2027-05-10T10:00")
-                .add("end", "2027-05-10T11:00")
-                .add("timeZone", "Europe/Warsaw")
-                .add("visibility", "PRIVATE"));
-    assertEquals(201, created.statusCode(), created.body());
+            TestCalendars.eventJson(
+                calendar, "Rada <b>sieci</b>", "2027-05-10T10:00", "2027-05-10T11:00", "PRIVATE"));
     eventId = object(created).getJsonNumber("id").longValue();
     version = object(created).getJsonNumber("version").longValue();
   }
@@ -80,9 +71,9 @@ class InvitationWebIT extends InContainerTest {
     assertEquals(0, array(invite(organiser, invitees("ACCOUNT", invitee.accountId()))).size());
 
     // The invitee of another town sees the private event and answers.
-    assertEquals(200, send(invitee, "GET", events() + "", null).statusCode());
+    assertEquals(200, api.send(invitee, "GET", events() + "", null).statusCode());
     HttpResponse<String> answered =
-        send(
+        api.send(
             invitee,
             "PUT",
             events() + "/answer",
@@ -90,20 +81,20 @@ class InvitationWebIT extends InContainerTest {
     assertEquals(200, answered.statusCode(), answered.body());
     assertEquals("TENTATIVE", object(answered).getString("answer"));
 
-    JsonArray list = array(send(organiser, "GET", events() + "/attendees", null));
+    JsonArray list = array(api.send(organiser, "GET", events() + "/attendees", null));
     assertEquals("TENTATIVE", list.getJsonObject(0).getString("answer"));
     assertTrue(list.getJsonObject(0).containsKey("answeredAt"));
-    JsonArray own = array(send(invitee, "GET", events() + "/attendees", null));
+    JsonArray own = array(api.send(invitee, "GET", events() + "/attendees", null));
     assertEquals(1, own.size());
 
     long attendee = list.getJsonObject(0).getJsonNumber("id").longValue();
     assertEquals(
-        403, send(invitee, "DELETE", events() + "/attendees/" + attendee, null).statusCode());
+        403, api.send(invitee, "DELETE", events() + "/attendees/" + attendee, null).statusCode());
     assertEquals(
-        204, send(organiser, "DELETE", events() + "/attendees/" + attendee, null).statusCode());
-    assertEquals(0, array(send(organiser, "GET", events() + "/attendees", null)).size());
+        204, api.send(organiser, "DELETE", events() + "/attendees/" + attendee, null).statusCode());
+    assertEquals(0, array(api.send(organiser, "GET", events() + "/attendees", null)).size());
     assertProblem(
-        send(organiser, "DELETE", events() + "/attendees/" + attendee, null),
+        api.send(organiser, "DELETE", events() + "/attendees/" + attendee, null),
         404,
         "error.recordNotFound");
   }
@@ -111,7 +102,7 @@ class InvitationWebIT extends InContainerTest {
   @Test
   void invalidHostileAndUnauthorisedRequestsAreTranslatedProblems() throws Exception {
     assertProblem(
-        send(
+        api.send(
             organiser,
             "POST",
             events() + "/attendees",
@@ -138,19 +129,14 @@ class InvitationWebIT extends InContainerTest {
     assertProblem(
         invite(organiser, invitees("ORGANISATION", Long.MAX_VALUE)), 404, "error.recordNotFound");
     HttpResponse<String> garbage =
-        http.send(
-            http.request(events() + "/attendees")
-                .header("Authorization", auth(organiser))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"version\": <script>", UTF_8))
-                .build());
+        api.sendJson(organiser, "POST", events() + "/attendees", "{\"version\": <script>");
     assertEquals(400, garbage.statusCode(), garbage.body());
 
     // Someone else's event: not found for the outsider, and no answer from the uninvited.
     assertProblem(
         invite(outsider, invitees("ACCOUNT", outsider.accountId())), 404, "error.recordNotFound");
     assertProblem(
-        send(
+        api.send(
             outsider,
             "PUT",
             events() + "/answer",
@@ -159,7 +145,7 @@ class InvitationWebIT extends InContainerTest {
         "error.recordNotFound");
     invite(organiser, invitees("ACCOUNT", invitee.accountId()));
     assertProblem(
-        send(
+        api.send(
             invitee,
             "PUT",
             events() + "/answer",
@@ -167,7 +153,7 @@ class InvitationWebIT extends InContainerTest {
         400,
         "calendar.api.invalidFields");
     HttpResponse<String> noAnswer =
-        send(
+        api.send(
             invitee,
             "PUT",
             events() + "/answer",
@@ -192,7 +178,7 @@ class InvitationWebIT extends InContainerTest {
             pool.submit(
                 () -> {
                   start.await(10, TimeUnit.SECONDS);
-                  return send(
+                  return api.send(
                       invitee,
                       "PUT",
                       events() + "/answer",
@@ -205,7 +191,7 @@ class InvitationWebIT extends InContainerTest {
         assertEquals(200, response.statusCode(), response.body());
       }
       String kept =
-          array(send(organiser, "GET", events() + "/attendees", null))
+          array(api.send(organiser, "GET", events() + "/attendees", null))
               .getJsonObject(0)
               .getString("answer");
       assertTrue(given.contains(kept), kept);
@@ -227,54 +213,10 @@ class InvitationWebIT extends InContainerTest {
 
   private HttpResponse<String> invite(AccountPrincipal who, JsonArrayBuilder invitees)
       throws Exception {
-    return send(
+    return api.send(
         who,
         "POST",
         events() + "/attendees",
         Json.createObjectBuilder().add("version", version).add("invitees", invitees));
-  }
-
-  private HttpResponse<String> send(
-      AccountPrincipal who, String method, String path, JsonObjectBuilder body) throws Exception {
-    HttpRequest.Builder request = http.request(path).header("Authorization", auth(who));
-    if (body == null) {
-      request.method(method, HttpRequest.BodyPublishers.noBody());
-    } else {
-      request
-          .header("Content-Type", "application/json")
-          .method(method, HttpRequest.BodyPublishers.ofString(body.build().toString(), UTF_8));
-    }
-    return http.send(request.build());
-  }
-
-  private static void assertProblem(HttpResponse<String> response, int status, String code) {
-    assertEquals(status, response.statusCode(), response.body());
-    assertTrue(
-        response
-            .headers()
-            .firstValue("Content-Type")
-            .orElseThrow()
-            .startsWith("application/problem+json"),
-        response.headers().toString());
-    assertEquals(code, object(response).getString("code"), response.body());
-  }
-
-  private static JsonObject object(HttpResponse<String> response) {
-    return Json.createReader(new StringReader(response.body())).readObject();
-  }
-
-  private static JsonArray array(HttpResponse<String> response) {
-    assertEquals(200, response.statusCode(), response.body());
-    return Json.createReader(new StringReader(response.body())).readArray();
-  }
-
-  private static String auth(AccountPrincipal who) {
-    return Http.basic(who.login(), TestData.PASSWORD);
-  }
-
-  private String code(long organisationId) {
-    return data.query(
-            "select o.code from Organisation o where o.id = ?1", String.class, organisationId)
-        .get(0);
   }
 }

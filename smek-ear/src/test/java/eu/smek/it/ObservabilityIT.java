@@ -118,7 +118,7 @@ class ObservabilityIT extends InContainerTest {
   void theMetricsCountUploadsFailedSignInsAndSignedInSessions() throws Exception {
     String unique = UUID.randomUUID().toString().substring(0, 8);
     long town = data.memberTown("Gmina Metryki " + unique, Country.PL);
-    String code = code(town);
+    String code = data.code(town);
     AccountPrincipal coordinator = data.account(Role.TOWN_COORDINATOR, code);
     String before = metrics();
     assertEquals(0, value(before, "smek_telesessions_live", ""));
@@ -184,7 +184,7 @@ class ObservabilityIT extends InContainerTest {
 
     String unique = UUID.randomUUID().toString();
     long town = data.memberTown("Gmina Magazyn " + unique.substring(0, 8), Country.PL);
-    byte[] content = upload(data.account(Role.TOWN_COORDINATOR, code(town)), town, unique);
+    byte[] content = upload(data.account(Role.TOWN_COORDINATOR, data.code(town)), town, unique);
     // The upload adds its file and, a moment later, its thumbnail; other tests' thumbnails may
     // still be landing too, so the figures are compared with the directory once it is still.
     String thumbnail = thumbnailOf(unique);
@@ -267,12 +267,6 @@ class ObservabilityIT extends InContainerTest {
                 null,
                 new NamedContent("metryki.pdf", new ByteArrayInputStream(content))));
     return content;
-  }
-
-  private String code(long organisationId) {
-    return data.query(
-            "select o.code from Organisation o where o.id = ?1", String.class, organisationId)
-        .get(0);
   }
 
   private static Http management() {

@@ -1,5 +1,6 @@
 package eu.smek.it;
 
+import static eu.smek.it.TestCalendars.calendarOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import eu.smek.calendar.CalendarEvent;
 import eu.smek.calendar.CalendarService;
-import eu.smek.calendar.CalendarSummary;
 import eu.smek.calendar.EventDraft;
 import eu.smek.calendar.InvalidReminderException;
 import eu.smek.membership.Country;
@@ -57,16 +57,9 @@ class ReminderIT extends InContainerTest {
   void town() throws Exception {
     long town = data.memberTown("Miasto Jasło " + UUID.randomUUID(), Country.PL);
     long other = data.memberTown("Mesto Medzilaborce " + UUID.randomUUID(), Country.SK);
-    clerk = data.account(Role.CLERK, code(town));
-    foreignClerk = data.account(Role.CLERK, code(other));
-    List<CalendarSummary> mine = TestSubjects.as(clerk, () -> calendars.calendars());
-    townCalendar =
-        mine.stream()
-            .filter(s -> s.calendar().getSpace().getType() == SpaceType.ORGANISATION)
-            .findFirst()
-            .orElseThrow()
-            .calendar()
-            .getId();
+    clerk = data.account(Role.CLERK, data.code(town));
+    foreignClerk = data.account(Role.CLERK, data.code(other));
+    townCalendar = calendarOf(calendars, clerk, SpaceType.ORGANISATION);
   }
 
   @Test
@@ -234,11 +227,5 @@ class ReminderIT extends InContainerTest {
 
   private static String address(AccountPrincipal who) {
     return who.login() + "@example.org";
-  }
-
-  private String code(long organisationId) {
-    return data.query(
-            "select o.code from Organisation o where o.id = ?1", String.class, organisationId)
-        .get(0);
   }
 }

@@ -1,5 +1,6 @@
 package eu.smek.it;
 
+import static eu.smek.it.Api.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -240,21 +241,6 @@ class RestApiIT extends InContainerTest {
             .contains("frame-ancestors 'none'"));
     assertEquals("nosniff", response.headers().firstValue("X-Content-Type-Options").orElseThrow());
     assertFalse(response.body().contains("Exception"));
-  }
-
-  private static void assertProblem(HttpResponse<String> response, int status, String code) {
-    assertEquals(status, response.statusCode(), response.body());
-    assertTrue(
-        response
-            .headers()
-            .firstValue("Content-Type")
-            .orElseThrow()
-            .startsWith("application/problem+json"),
-        response.headers().toString());
-    JsonObject problem = json(response).asJsonObject();
-    assertEquals(status, problem.getInt("status"));
-    assertEquals(code, problem.getString("code"));
-    assertFalse(problem.getString("title").isBlank());
   }
 
   private static JsonValue json(HttpResponse<String> response) {

@@ -88,6 +88,11 @@ public class TestData {
     return withEntityManager(em -> em.find(LoginThrottle.class, login));
   }
 
+  /** The code of the organisation with the given id, which accounts are made for. */
+  public String code(long organisationId) {
+    return withEntityManager(em -> em.find(Organisation.class, organisationId).getCode());
+  }
+
   public Organisation findOrganisation(String code) {
     return withEntityManager(em -> organisation(em, code));
   }

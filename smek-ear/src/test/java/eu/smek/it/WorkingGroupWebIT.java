@@ -1,5 +1,6 @@
 package eu.smek.it;
 
+import static eu.smek.it.Api.object;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -73,10 +74,6 @@ class WorkingGroupWebIT extends InContainerTest {
     return send(method, path, auth, json, "en");
   }
 
-  private static JsonObject object(HttpResponse<String> response) {
-    return Json.createReader(new StringReader(response.body())).readObject();
-  }
-
   private static String group(String polish, String slovak, String english) {
     JsonObjectBuilder names = Json.createObjectBuilder().add("pl", polish).add("sk", slovak);
     if (english != null) {
@@ -102,17 +99,7 @@ class WorkingGroupWebIT extends InContainerTest {
 
   private static void assertProblem(
       HttpResponse<String> response, int status, String code, Language language) {
-    assertEquals(status, response.statusCode(), response.body());
-    assertTrue(
-        response
-            .headers()
-            .firstValue("Content-Type")
-            .orElseThrow()
-            .startsWith("application/problem+json"),
-        response.headers().toString());
-    JsonObject problem = object(response);
-    assertEquals(status, problem.getInt("status"));
-    assertEquals(code, problem.getString("code"), response.body());
+    JsonObject problem = Api.assertProblem(response, status, code);
     assertEquals(
         Messages.format(language.locale(), "api.status." + status), problem.getString("title"));
   }

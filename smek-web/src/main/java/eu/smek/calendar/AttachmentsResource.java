@@ -1,8 +1,7 @@
 package eu.smek.calendar;
 
-import eu.smek.rest.Problem;
-import eu.smek.shared.Language;
-import eu.smek.shared.Messages;
+import static eu.smek.calendar.CalendarApi.required;
+
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
@@ -14,7 +13,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -94,8 +92,8 @@ public class AttachmentsResource {
     EventAttachment attachment =
         calendar.attach(
             eventId,
-            required(input.version(), "version"),
-            required(input.documentId(), "documentId"));
+            required(headers, input.version(), "version"),
+            required(headers, input.documentId(), "documentId"));
     long version = calendar.getEvent(eventId).getVersion();
     return Response.created(
             URI.create("calendar/events/" + eventId + "/attachments/" + attachment.documentId()))
@@ -112,19 +110,7 @@ public class AttachmentsResource {
       @PathParam("eventId") long eventId,
       @PathParam("documentId") long documentId,
       @QueryParam("version") Long version) {
-    calendar.detach(eventId, required(version, "version"), documentId);
+    calendar.detach(eventId, required(headers, version, "version"), documentId);
     return Response.noContent().build();
-  }
-
-  private <T> T required(T value, String field) {
-    if (value == null) {
-      throw new WebApplicationException(
-          Problem.of(400, caller(), "calendar.api.fieldMissing", field).toResponse());
-    }
-    return value;
-  }
-
-  private Language caller() {
-    return Messages.negotiate(headers.getAcceptableLanguages());
   }
 }

@@ -1,8 +1,9 @@
 package eu.smek.calendar;
 
-import eu.smek.rest.Problem;
+import static eu.smek.calendar.CalendarApi.caller;
+import static eu.smek.calendar.CalendarApi.required;
+
 import eu.smek.shared.Language;
-import eu.smek.shared.Messages;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
@@ -14,7 +15,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -72,7 +72,7 @@ public class BookingsResource {
   @GET
   @Operation(summary = "The rooms and equipment an event books (an occurrence: its series')")
   public List<BookingView> list(@PathParam("eventId") long eventId) {
-    Language language = caller();
+    Language language = caller(headers);
     return calendar.bookings(eventId).stream().map(b -> BookingView.of(b, language)).toList();
   }
 
@@ -88,12 +88,12 @@ public class BookingsResource {
     ResourceBooking booking =
         calendar.book(
             eventId,
-            required(input.version(), "version"),
-            required(input.resourceId(), "resourceId"));
+            required(headers, input.version(), "version"),
+            required(headers, input.resourceId(), "resourceId"));
     long version = calendar.getEvent(eventId).getVersion();
     return Response.created(
             URI.create("calendar/events/" + eventId + "/bookings/" + booking.getResource().getId()))
-        .entity(new Booked(BookingView.of(booking, caller()), version))
+        .entity(new Booked(BookingView.of(booking, caller(headers)), version))
         .build();
   }
 
@@ -106,19 +106,7 @@ public class BookingsResource {
       @PathParam("eventId") long eventId,
       @PathParam("resourceId") long resourceId,
       @QueryParam("version") Long version) {
-    calendar.unbook(eventId, required(version, "version"), resourceId);
+    calendar.unbook(eventId, required(headers, version, "version"), resourceId);
     return Response.noContent().build();
-  }
-
-  private <T> T required(T value, String field) {
-    if (value == null) {
-      throw new WebApplicationException(
-          Problem.of(400, caller(), "calendar.api.fieldMissing", field).toResponse());
-    }
-    return value;
-  }
-
-  private Language caller() {
-    return Messages.negotiate(headers.getAcceptableLanguages());
   }
 }

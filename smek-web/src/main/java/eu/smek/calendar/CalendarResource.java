@@ -1,6 +1,11 @@
 package eu.smek.calendar;
 
-import eu.smek.rest.Problem;
+import static eu.smek.calendar.CalendarApi.badRequest;
+import static eu.smek.calendar.CalendarApi.caller;
+import static eu.smek.calendar.CalendarApi.date;
+import static eu.smek.calendar.CalendarApi.required;
+import static eu.smek.calendar.CalendarApi.valid;
+
 import eu.smek.shared.Language;
 import eu.smek.shared.Messages;
 import eu.smek.shared.SpaceType;
@@ -18,7 +23,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -225,7 +229,7 @@ public class CalendarResource {
               + " their personal calendar), then the other organisations' and working groups',"
               + " of which they see the events open to the network.")
   public List<CalendarView> calendars() {
-    Language language = caller();
+    Language language = caller(headers);
     return calendar.calendars().stream().map(s -> CalendarView.of(s, language)).toList();
   }
 
@@ -243,10 +247,10 @@ public class CalendarResource {
       @QueryParam("to") String to,
       @QueryParam("zone") String zone,
       @QueryParam("calendar") List<Long> calendars) {
-    Language language = caller();
-    LocalDate first = date(required(from, "from"), "from");
-    LocalDate last = date(required(to, "to"), "to");
-    ZoneId reader = TimeZones.of(required(zone, "zone"));
+    Language language = caller(headers);
+    LocalDate first = date(headers, required(headers, from, "from"), "from");
+    LocalDate last = date(headers, required(headers, to, "to"), "to");
+    ZoneId reader = TimeZones.of(required(headers, zone, "zone"));
     Set<Long> ids = new LinkedHashSet<>(calendars == null ? List.of() : calendars);
     if (ids.isEmpty()) {
       calendar.calendars().forEach(summary -> ids.add(summary.calendar().getId()));
@@ -279,7 +283,7 @@ public class CalendarResource {
               + " RRULE: daily at most, without times of day, UNTIL or COUNT (at most 3660).")
   public Response create(@NotNull EventInput input) {
     CalendarEvent created =
-        calendar.createEvent(required(input.calendarId(), "calendarId"), draft(input));
+        calendar.createEvent(required(headers, input.calendarId(), "calendarId"), draft(input));
     return Response.created(URI.create("calendar/events/" + created.getId()))
         .entity(view(created))
         .build();
@@ -301,7 +305,7 @@ public class CalendarResource {
       @QueryParam("scope") String scope,
       @QueryParam("occurrence") String occurrence,
       @NotNull EventInput input) {
-    long version = required(input.version(), "version");
+    long version = required(headers, input.version(), "version");
     LocalDateTime start = occurrence(occurrence);
     CalendarEvent changed =
         calendar.updateEvent(id, version, scope(scope, start), start, draft(input));
@@ -319,7 +323,7 @@ public class CalendarResource {
       @QueryParam("scope") String scope,
       @QueryParam("occurrence") String occurrence) {
     LocalDateTime start = occurrence(occurrence);
-    calendar.deleteEvent(id, required(version, "version"), scope(scope, start), start);
+    calendar.deleteEvent(id, required(headers, version, "version"), scope(scope, start), start);
     return Response.noContent().build();
   }
 
@@ -387,17 +391,18 @@ public class CalendarResource {
               + " no account). Who is invited already, and the organiser, are skipped. Each new"
               + " attendee gets an iMIP invitation by e-mail. The answer lists the new attendees.")
   public List<AttendeeView> invite(@PathParam("id") long id, @NotNull InvitationInput input) {
-    long version = required(input.version(), "version");
-    List<InviteeInput> given = required(input.invitees(), "invitees");
+    long version = required(headers, input.version(), "version");
+    List<InviteeInput> given = required(headers, input.invitees(), "invitees");
     List<Invitee> invitees =
         given.stream()
             .map(
                 invitee -> {
                   if (invitee == null) {
-                    throw badRequest(caller(), "calendar.api.invalidFields", "invitees");
+                    throw badRequest(caller(headers), "calendar.api.invalidFields", "invitees");
                   }
                   return new Invitee(
-                      inviteeType(required(invitee.type(), "type")), required(invitee.id(), "id"));
+                      inviteeType(required(headers, invitee.type(), "type")),
+                      required(headers, invitee.id(), "id"));
                 })
             .toList();
     return calendar.invite(id, version, invitees).stream().map(AttendeeView::of).toList();
@@ -422,9 +427,9 @@ public class CalendarResource {
   public AttendeeView answer(@PathParam("id") long id, @NotNull AnswerInput input) {
     Answer answer;
     try {
-      answer = Answer.valueOf(required(input.answer(), "answer").strip());
+      answer = Answer.valueOf(required(headers, input.answer(), "answer").strip());
     } catch (IllegalArgumentException unknown) {
-      throw badRequest(caller(), "calendar.api.invalidFields", "answer");
+      throw badRequest(caller(headers), "calendar.api.invalidFields", "answer");
     }
     return AttendeeView.of(calendar.answer(id, answer));
   }
@@ -433,7 +438,7 @@ public class CalendarResource {
     try {
       return InviteeType.valueOf(text.strip());
     } catch (IllegalArgumentException unknown) {
-      throw badRequest(caller(), "calendar.api.invalidFields", "type");
+      throw badRequest(caller(headers), "calendar.api.invalidFields", "type");
     }
   }
 
@@ -460,25 +465,18 @@ public class CalendarResource {
             translations,
             input.location(),
             allDay,
-            time(required(input.start(), "start"), allDay, "start"),
-            time(required(input.end(), "end"), allDay, "end"),
-            required(input.timeZone(), "timeZone"),
+            time(required(headers, input.start(), "start"), allDay, "start"),
+            time(required(headers, input.end(), "end"), allDay, "end"),
+            required(headers, input.timeZone(), "timeZone"),
             input.rrule(),
             input.categories(),
-            required(input.visibility(), "visibility"));
-    Set<String> invalid = new TreeSet<>();
-    validator
-        .validate(draft)
-        .forEach(violation -> invalid.add(violation.getPropertyPath().iterator().next().getName()));
-    if (!invalid.isEmpty()) {
-      throw badRequest(caller(), "calendar.api.invalidFields", String.join(", ", invalid));
-    }
-    return draft;
+            required(headers, input.visibility(), "visibility"));
+    return valid(headers, validator, draft);
   }
 
   private EventText text(TextView text) {
     if (text == null) {
-      throw badRequest(caller(), "calendar.api.invalidFields", "translations");
+      throw badRequest(caller(headers), "calendar.api.invalidFields", "translations");
     }
     return new EventText(text.title(), text.description());
   }
@@ -489,15 +487,7 @@ public class CalendarResource {
           ? LocalDate.parse(text.strip()).atStartOfDay()
           : LocalDateTime.parse(text.strip());
     } catch (DateTimeParseException invalid) {
-      throw badRequest(caller(), "calendar.api.invalidFields", field);
-    }
-  }
-
-  private LocalDate date(String text, String field) {
-    try {
-      return LocalDate.parse(text.strip());
-    } catch (DateTimeParseException invalid) {
-      throw badRequest(caller(), "calendar.api.invalidFields", field);
+      throw badRequest(caller(headers), "calendar.api.invalidFields", field);
     }
   }
 
@@ -510,7 +500,7 @@ public class CalendarResource {
           ? LocalDate.parse(text.strip()).atStartOfDay()
           : LocalDateTime.parse(text.strip());
     } catch (DateTimeParseException invalid) {
-      throw badRequest(caller(), "calendar.api.invalidFields", "occurrence");
+      throw badRequest(caller(headers), "calendar.api.invalidFields", "occurrence");
     }
   }
 
@@ -523,32 +513,16 @@ public class CalendarResource {
     try {
       scope = EditScope.valueOf(text.strip());
     } catch (IllegalArgumentException unknown) {
-      throw badRequest(caller(), "calendar.api.invalidFields", "scope");
+      throw badRequest(caller(headers), "calendar.api.invalidFields", "scope");
     }
     if (scope != EditScope.SERIES && occurrence == null) {
-      throw badRequest(caller(), "calendar.api.fieldMissing", "occurrence");
+      throw badRequest(caller(headers), "calendar.api.fieldMissing", "occurrence");
     }
     return scope;
   }
 
   private Language language(String code, String field) {
     return Language.fromCode(code == null ? "" : code.strip())
-        .orElseThrow(() -> badRequest(caller(), "calendar.api.invalidFields", field));
-  }
-
-  private <T> T required(T value, String field) {
-    if (value == null) {
-      throw badRequest(caller(), "calendar.api.fieldMissing", field);
-    }
-    return value;
-  }
-
-  private Language caller() {
-    return Messages.negotiate(headers.getAcceptableLanguages());
-  }
-
-  private static WebApplicationException badRequest(
-      Language language, String key, Object... arguments) {
-    return new WebApplicationException(Problem.of(400, language, key, arguments).toResponse());
+        .orElseThrow(() -> badRequest(caller(headers), "calendar.api.invalidFields", field));
   }
 }

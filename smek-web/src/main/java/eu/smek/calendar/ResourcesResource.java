@@ -1,8 +1,11 @@
 package eu.smek.calendar;
 
-import eu.smek.rest.Problem;
+import static eu.smek.calendar.CalendarApi.caller;
+import static eu.smek.calendar.CalendarApi.date;
+import static eu.smek.calendar.CalendarApi.required;
+import static eu.smek.calendar.CalendarApi.valid;
+
 import eu.smek.shared.Language;
-import eu.smek.shared.Messages;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Validator;
@@ -15,7 +18,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -23,10 +25,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -108,7 +107,7 @@ public class ResourcesResource {
           "Every active one, of one organisation if organisation names it; the caller's own"
               + " town's deactivated ones too if they manage them.")
   public List<ResourceView> list(@QueryParam("organisation") Long organisation) {
-    Language language = caller();
+    Language language = caller(headers);
     return calendar.resources(organisation).stream()
         .map(resource -> ResourceView.of(resource, calendar.mayManage(resource), language))
         .toList();
@@ -119,7 +118,7 @@ public class ResourcesResource {
   @Operation(summary = "A room or piece of equipment")
   public ResourceView get(@PathParam("id") long id) {
     BookableResource resource = calendar.getResource(id);
-    return ResourceView.of(resource, calendar.mayManage(resource), caller());
+    return ResourceView.of(resource, calendar.mayManage(resource), caller(headers));
   }
 
   @POST
@@ -133,7 +132,7 @@ public class ResourcesResource {
   public Response create(@NotNull ResourceInput input) {
     BookableResource created = calendar.createResource(draft(input));
     return Response.created(URI.create("calendar/resources/" + created.getId()))
-        .entity(ResourceView.of(created, true, caller()))
+        .entity(ResourceView.of(created, true, caller(headers)))
         .build();
   }
 
@@ -146,8 +145,8 @@ public class ResourcesResource {
           "Send the version read; active false deactivates it (its bookings stay, no new ones).")
   public ResourceView update(@PathParam("id") long id, @NotNull ResourceInput input) {
     BookableResource changed =
-        calendar.updateResource(id, required(input.version(), "version"), draft(input));
-    return ResourceView.of(changed, true, caller());
+        calendar.updateResource(id, required(headers, input.version(), "version"), draft(input));
+    return ResourceView.of(changed, true, caller(headers));
   }
 
   @GET
@@ -163,8 +162,8 @@ public class ResourcesResource {
       @QueryParam("from") String from,
       @QueryParam("to") String to,
       @QueryParam("zone") String zone) {
-    LocalDate first = date(required(from, "from"), "from");
-    LocalDate last = date(required(to, "to"), "to");
+    LocalDate first = date(headers, required(headers, from, "from"), "from");
+    LocalDate last = date(headers, required(headers, to, "to"), "to");
     ZoneId reader =
         zone == null || zone.isBlank()
             ? calendar.getResource(id).zone()
@@ -175,42 +174,11 @@ public class ResourcesResource {
   private ResourceDraft draft(ResourceInput input) {
     ResourceDraft draft =
         new ResourceDraft(
-            required(input.kind(), "kind"),
+            required(headers, input.kind(), "kind"),
             input.name(),
             input.capacity(),
             input.description(),
             input.active() == null || input.active());
-    Set<String> invalid = new TreeSet<>();
-    validator
-        .validate(draft)
-        .forEach(violation -> invalid.add(violation.getPropertyPath().iterator().next().getName()));
-    if (!invalid.isEmpty()) {
-      throw badRequest(caller(), "calendar.api.invalidFields", String.join(", ", invalid));
-    }
-    return draft;
-  }
-
-  private LocalDate date(String text, String field) {
-    try {
-      return LocalDate.parse(text.strip());
-    } catch (DateTimeParseException invalid) {
-      throw badRequest(caller(), "calendar.api.invalidFields", field);
-    }
-  }
-
-  private <T> T required(T value, String field) {
-    if (value == null) {
-      throw badRequest(caller(), "calendar.api.fieldMissing", field);
-    }
-    return value;
-  }
-
-  private Language caller() {
-    return Messages.negotiate(headers.getAcceptableLanguages());
-  }
-
-  private static WebApplicationException badRequest(
-      Language language, String key, Object... arguments) {
-    return new WebApplicationException(Problem.of(400, language, key, arguments).toResponse());
+    return valid(headers, validator, draft);
   }
 }
