@@ -372,11 +372,7 @@ public class CalendarService {
     if (days < 1 || days > MAXIMUM_RANGE_DAYS) {
       throw new RangeTooLongException(MAXIMUM_RANGE_DAYS);
     }
-    // Only reads, in a transaction of its own (its callers are pages and the API): nothing is kept
-    // for dirty checking, and nothing is flushed before each query or at the end.
-    Session session = em.unwrap(Session.class);
-    session.setDefaultReadOnly(true);
-    session.setHibernateFlushMode(FlushMode.MANUAL);
+    onlyReadingFromHere();
     Optional<Account> account = account();
     Set<Long> member = new HashSet<>();
     for (Long id : calendarIds) {
@@ -948,6 +944,7 @@ public class CalendarService {
   /** The events of a calendar the caller sees, as an iCalendar file named after the calendar. */
   @RequiresPermission(CALENDAR_VIEW)
   public String exportCalendar(long calendarId) {
+    onlyReadingFromHere();
     Optional<Account> account = account();
     EventCalendar calendar = em.find(EventCalendar.class, calendarId);
     if (calendar == null || !seesCalendar(calendar, account)) {
@@ -968,6 +965,7 @@ public class CalendarService {
   /** One event (a whole series with its overridden occurrences) as an iCalendar file. */
   @RequiresPermission(CALENDAR_VIEW)
   public String exportEvent(long eventId) {
+    onlyReadingFromHere();
     CalendarEvent event = visible(eventId, false);
     CalendarEvent series = event.isOverride() ? event.getMaster() : event;
     List<CalendarEvent> events = new ArrayList<>(List.of(series));
@@ -1361,6 +1359,7 @@ public class CalendarService {
     if (feed.getLastUsedAt() == null || feed.getLastUsedAt().isBefore(now.minusSeconds(60))) {
       feed.used(now);
     }
+    onlyReadingFromHere();
     Set<SpaceRef> own = ownSpaces(owner);
     List<Long> calendarIds =
         em.createQuery("select c from EventCalendar c", EventCalendar.class)
@@ -1641,6 +1640,19 @@ public class CalendarService {
   }
 
   // Helpers
+
+  /**
+   * The rest of this transaction reads many events and writes nothing: what it loads from here on
+   * is not kept for dirty checking, and queries no longer flush first (with thousands of events
+   * loaded, each query's dirty check took longer than the query). What was written before is
+   * flushed now.
+   */
+  private void onlyReadingFromHere() {
+    em.flush();
+    Session session = em.unwrap(Session.class);
+    session.setDefaultReadOnly(true);
+    session.setHibernateFlushMode(FlushMode.COMMIT);
+  }
 
   private Optional<Account> account() {
     return Subjects.principal().map(p -> em.find(Account.class, p.accountId()));
