@@ -108,6 +108,8 @@ echo "The feed (the admin's calendars from a year ago on) is $((feed_bytes / 102
 echo
 table_header
 row "static resource (baseline)" 4 "/jakarta.faces.resource/smek/css/smek.css.xhtml"
+row "API: occurrences of a week, one client" 1 "/api/v1/calendar/occurrences?calendar=$network&from=2028-03-06&to=2028-03-13&zone=Europe/Warsaw" -H "$auth"
+row "API: occurrences of a month, one client" 1 "/api/v1/calendar/occurrences?calendar=$network&from=2028-03-01&to=2028-04-01&zone=Europe/Warsaw" -H "$auth"
 row "API: occurrences of a week" 4 "/api/v1/calendar/occurrences?calendar=$network&from=2028-03-06&to=2028-03-13&zone=Europe/Warsaw" -H "$auth"
 row "API: occurrences of a month" 4 "/api/v1/calendar/occurrences?calendar=$network&from=2028-03-01&to=2028-04-01&zone=Europe/Warsaw" -H "$auth"
 row "month view: the schedule's request for its events" 1 "/calendar/view-calendar" -s "$work/month-view.lua"
