@@ -10,19 +10,34 @@ import org.apache.shiro.authc.credential.PasswordService;
 
 /**
  * Hashes and verifies passwords with Shiro's {@link DefaultPasswordService}: Argon2id with Shiro's
- * defaults (t=1, m=64 MiB, p=4), which meet OWASP ASVS 5.0. Each hash takes 64 MiB of heap, so at
- * most {@value #CONCURRENT_HASHES} run at once per node; further sign-ins wait their turn.
+ * defaults (t=1, m=64 MiB, p=4), which meet OWASP ASVS 5.0. Each hash takes 64 MiB of heap and a
+ * core (Bouncy Castle computes the lanes one after another), so only {@link #concurrentHashes} run
+ * at once per node; further sign-ins and API calls with a password wait their turn.
  */
 @ApplicationScoped
 public class Passwords {
 
-  static final int CONCURRENT_HASHES = 4;
+  private static final long HASH_MEMORY = 64L * 1024 * 1024;
 
   /** Longer than any valid password; see {@link #matches}. */
   static final int LONGEST_CHECKED = 4 * PasswordPolicy.MAXIMUM_LENGTH;
 
   private final PasswordService service = new DefaultPasswordService();
-  private final Semaphore hashing = new Semaphore(CONCURRENT_HASHES, true);
+  private final Semaphore hashing =
+      new Semaphore(
+          concurrentHashes(
+              Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory()),
+          true);
+
+  /**
+   * How many hashes may run at once: one a core, at most an eighth of the heap, from one to four.
+   * Four at once on a 1 GiB heap already in use ran out of memory (BookingWebIT, four clients
+   * calling the API with a password at once), and more than a core each only makes each slower.
+   */
+  static int concurrentHashes(int cores, long maxHeap) {
+    long byMemory = maxHeap / 8 / HASH_MEMORY;
+    return (int) Math.max(1, Math.min(4, Math.min(cores, byMemory)));
+  }
 
   /**
    * A hash of a random password nobody knows. Unknown users are checked against it, so that an
