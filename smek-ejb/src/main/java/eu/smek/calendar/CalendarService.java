@@ -44,6 +44,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
@@ -2079,7 +2080,12 @@ public class CalendarService {
     EventDocument attachment = new EventDocument(series, document, me.getLogin());
     em.persist(attachment);
     series.changed(me.getLogin(), Instant.now());
-    em.flush();
+    try {
+      em.flush();
+    } catch (OptimisticLockException changedMeanwhile) {
+      // Another attach read the same version and was written first (PostgreSQL lets both read it).
+      throw new ConcurrentChangeException();
+    }
     audit.record(
         AuditAction.CALENDAR_DOCUMENT_ATTACHED,
         target(series),
