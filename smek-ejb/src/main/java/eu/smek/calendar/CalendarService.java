@@ -1598,11 +1598,17 @@ public class CalendarService {
   }
 
   private CalendarEvent visible(long eventId, boolean lock) {
-    CalendarEvent event =
-        em.find(
-            CalendarEvent.class,
-            eventId,
-            lock ? LockModeType.PESSIMISTIC_WRITE : LockModeType.NONE);
+    CalendarEvent event;
+    try {
+      event =
+          em.find(
+              CalendarEvent.class,
+              eventId,
+              lock ? LockModeType.PESSIMISTIC_WRITE : LockModeType.NONE);
+    } catch (OptimisticLockException changedMeanwhile) {
+      // An event from the second-level cache is locked by its version: it changed while waiting.
+      throw new ConcurrentChangeException();
+    }
     if (event == null) {
       throw new RecordNotFoundException(CalendarEvent.class, eventId);
     }
@@ -2080,12 +2086,7 @@ public class CalendarService {
     EventDocument attachment = new EventDocument(series, document, me.getLogin());
     em.persist(attachment);
     series.changed(me.getLogin(), Instant.now());
-    try {
-      em.flush();
-    } catch (OptimisticLockException changedMeanwhile) {
-      // Another attach read the same version and was written first (PostgreSQL lets both read it).
-      throw new ConcurrentChangeException();
-    }
+    em.flush();
     audit.record(
         AuditAction.CALENDAR_DOCUMENT_ATTACHED,
         target(series),
