@@ -38,6 +38,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -368,7 +370,39 @@ class CalendarAttachmentIT extends InContainerTest {
     assertFalse(toForeign.contains(minutes.getTitle()), toForeign);
   }
 
+  @Test
+  void attendeesGetAnUpdateWhenADocumentIsAttachedOrRemoved() throws Exception {
+    CalendarEvent council = event("Rada miasta", Visibility.NETWORK, null);
+    TestSubjects.as(
+        clerk,
+        () ->
+            calendars.invite(
+                council.getId(),
+                council.getVersion(),
+                List.of(new Invitee(InviteeType.ACCOUNT, colleague.accountId()))));
+    String invitation = unfolded(request(council, colleague));
+    assertFalse(invitation.contains("/documents/files/" + minutes.getId()), invitation);
+
+    attach(clerk, reload(council), minutes);
+    String withMinutes = unfolded(request(council, colleague));
+    assertTrue(withMinutes.contains("/documents/files/" + minutes.getId() + "\r\n"), withMinutes);
+    assertTrue(sequence(withMinutes) > sequence(invitation), withMinutes);
+
+    TestSubjects.run(
+        clerk,
+        () -> calendars.detach(council.getId(), reload(council).getVersion(), minutes.getId()));
+    String without = unfolded(request(council, colleague));
+    assertFalse(without.contains("/documents/files/" + minutes.getId()), without);
+    assertTrue(sequence(without) > sequence(withMinutes), without);
+  }
+
   // Helpers
+
+  private static int sequence(String ics) {
+    Matcher line = Pattern.compile("\r\nSEQUENCE:(\\d+)\r\n").matcher(ics);
+    assertTrue(line.find(), ics);
+    return Integer.parseInt(line.group(1));
+  }
 
   private Library library(
       AccountPrincipal owner, long organisationId, String name, Visibility visibility)

@@ -2066,8 +2066,8 @@ public class CalendarService {
    * a series (through one of its overridden occurrences too: the attachments are the series'). Who
    * may change the event may attach any document they may read; a document they may not read is not
    * found, as in the libraries. The attachment is a change of the series (its version and SEQUENCE
-   * rise); attaching a document that is attached already changes nothing. At most {@value
-   * #MAXIMUM_ATTACHMENTS} documents.
+   * rise, and its attendees get the update with the new ATTACH line); attaching a document that is
+   * attached already changes nothing. At most {@value #MAXIMUM_ATTACHMENTS} documents.
    */
   @RequiresPermission(CALENDAR_EDIT)
   public EventAttachment attach(long eventId, long expectedVersion, long documentId) {
@@ -2087,6 +2087,7 @@ public class CalendarService {
     em.persist(attachment);
     series.changed(me.getLogin(), Instant.now());
     em.flush();
+    seriesChanged(series, series);
     audit.record(
         AuditAction.CALENDAR_DOCUMENT_ATTACHED,
         target(series),
@@ -2109,6 +2110,8 @@ public class CalendarService {
             .orElseThrow(() -> new RecordNotFoundException(EventDocument.class, documentId));
     em.remove(attachment);
     series.changed(me().getLogin(), Instant.now());
+    em.flush();
+    seriesChanged(series, series);
     audit.record(
         AuditAction.CALENDAR_DOCUMENT_DETACHED,
         target(series),
