@@ -1,5 +1,7 @@
 package eu.smek.calendar;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,12 +16,14 @@ import java.time.temporal.ChronoUnit;
 import java.time.temporal.Temporal;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -50,6 +54,27 @@ public final class Recurrences {
 
   /** An INTERVAL above this is refused. */
   public static final int MAXIMUM_INTERVAL = 1000;
+
+  /**
+   * How many starts of series the cache of {@link #finiteStarts} holds at most, over all series.
+   */
+  static final long CACHED_STARTS = 500_000;
+
+  /**
+   * Every start of each series whose rule ends, by what decides them: ical4j takes a good part of a
+   * millisecond to walk a rule, and a month of the network's calendar expands hundreds of series,
+   * the same ones for each reader. The starts follow from the key alone, so an entry is never stale
+   * and no node of a cluster needs another's; a changed series has another key.
+   */
+  private static final Cache<Rule, Optional<List<LocalDateTime>>> FINITE_STARTS =
+      Caffeine.newBuilder()
+          .maximumWeight(CACHED_STARTS)
+          .weigher(
+              (Rule rule, Optional<List<LocalDateTime>> starts) ->
+                  1 + starts.map(List::size).orElse(0))
+          .build();
+
+  private record Rule(String rrule, LocalDateTime start, boolean allDay, ZoneId zone) {}
 
   private static final Set<Frequency> FREQUENCIES =
       Set.of(Frequency.DAILY, Frequency.WEEKLY, Frequency.MONTHLY, Frequency.YEARLY);
@@ -272,23 +297,70 @@ public final class Recurrences {
    * occurrence starts after it), or the start of the COUNTth occurrence. Excluded dates are not
    * taken out, so the bound may be a little wide, never too narrow.
    */
-  public static java.util.Optional<LocalDateTime> lastStart(CalendarEvent series) {
+  public static Optional<LocalDateTime> lastStart(CalendarEvent series) {
     Recur<Temporal> recur = parse(series.getRrule());
     ZoneId zone = series.zone();
     if (recur.getUntil() != null) {
-      return java.util.Optional.of(
+      return Optional.of(
           series.isAllDay()
               ? untilDate(recur.getUntil(), zone).atStartOfDay()
               : untilLocal(recur.getUntil(), zone));
     }
-    if (recur.getCount() < 0) {
-      return java.util.Optional.empty();
+    // A COUNT is at most MAXIMUM_COUNT, below MAXIMUM_OCCURRENCES: its starts are all cached.
+    return finiteStarts(series).map(starts -> starts.get(starts.size() - 1));
+  }
+
+  /**
+   * The starts of a series in a window of its own local time, as {@link #startsBetween}; taken from
+   * the series' cached starts when its rule ends.
+   */
+  static List<LocalDateTime> startsIn(
+      CalendarEvent series, LocalDateTime first, LocalDateTime last) {
+    Optional<List<LocalDateTime>> all = finiteStarts(series);
+    if (all.isEmpty()) {
+      return startsBetween(series, first, last);
     }
-    // COUNT is at most MAXIMUM_COUNT, and there is at most one occurrence a day.
-    LocalDateTime last =
-        series.getStart().plusYears(MAXIMUM_COUNT * (long) Math.max(1, recur.getInterval()));
-    List<LocalDateTime> starts = startsBetween(series, series.getStart(), last);
-    return java.util.Optional.of(starts.get(starts.size() - 1));
+    List<LocalDateTime> starts = all.get();
+    int from = Collections.binarySearch(starts, first);
+    from = from < 0 ? -from - 1 : from;
+    int to = from;
+    while (to < starts.size() && !starts.get(to).isAfter(last)) {
+      to++;
+    }
+    return starts.subList(from, to);
+  }
+
+  /**
+   * All starts of a series whose rule ends (COUNT or UNTIL) and has at most {@link
+   * #MAXIMUM_OCCURRENCES} of them, in order; empty for the others, which are expanded a window at a
+   * time.
+   */
+  private static Optional<List<LocalDateTime>> finiteStarts(CalendarEvent series) {
+    return FINITE_STARTS.get(
+        new Rule(series.getRrule(), series.getStart(), series.isAllDay(), series.zone()),
+        rule -> allStarts(series));
+  }
+
+  private static Optional<List<LocalDateTime>> allStarts(CalendarEvent series) {
+    Recur<Temporal> recur = parse(series.getRrule());
+    LocalDateTime last;
+    if (recur.getUntil() != null) {
+      last =
+          series.isAllDay()
+              ? untilDate(recur.getUntil(), series.zone()).atStartOfDay()
+              : untilLocal(recur.getUntil(), series.zone());
+    } else if (recur.getCount() > 0) {
+      // There is at most one occurrence a day.
+      last = series.getStart().plusYears(MAXIMUM_COUNT * (long) Math.max(1, recur.getInterval()));
+    } else {
+      return Optional.empty();
+    }
+    List<LocalDateTime> starts = new ArrayList<>(startsBetween(series, series.getStart(), last));
+    if (starts.size() > MAXIMUM_OCCURRENCES) {
+      return Optional.empty();
+    }
+    starts.sort(null);
+    return Optional.of(List.copyOf(starts));
   }
 
   private static List<LocalDateTime> starts(
@@ -303,7 +375,7 @@ public final class Recurrences {
       first = from.atZone(series.zone()).toLocalDateTime().minus(series.length()).minusDays(1);
       last = to.atZone(series.zone()).toLocalDateTime().plusDays(1);
     }
-    return startsBetween(series, first, last);
+    return startsIn(series, first, last);
   }
 
   private static List<LocalDateTime> ruleDates(

@@ -432,6 +432,59 @@ class RecurrencesTest {
 
   // Helpers
 
+  @Test
+  void cachedStartsOfAnEndingSeriesAreWhatTheRuleGivesInEveryWindow() {
+    List<CalendarEvent> series =
+        List.of(
+            timed(
+                "2027-03-02T10:00", "2027-03-02T11:30", WARSAW, "FREQ=WEEKLY;BYDAY=TU,TH;COUNT=30"),
+            // The rule does not give DTSTART (a Monday), which is still the first of the COUNT.
+            timed("2027-03-01T09:00", "2027-03-01T10:00", WARSAW, "FREQ=WEEKLY;BYDAY=WE;COUNT=5"),
+            // Across both DST changes of 2027, and 02:30 on the day that skips it.
+            timed(
+                "2027-03-20T02:30",
+                "2027-03-20T03:00",
+                WARSAW,
+                "FREQ=DAILY;UNTIL=20271105T000000Z"),
+            timed("2027-01-29T18:00", "2027-01-29T19:00", KYIV, "FREQ=MONTHLY;BYDAY=-1FR;COUNT=14"),
+            timed("2028-02-29T12:00", "2028-02-29T13:00", WARSAW, "FREQ=YEARLY;COUNT=3"),
+            allDay("2027-05-03", "2027-05-04", "FREQ=MONTHLY;BYMONTHDAY=3;UNTIL=20281231"));
+    for (CalendarEvent event : series) {
+      event.setRrule(Recurrences.normalise(event.getRrule(), event.isAllDay(), event.zone()));
+      List<LocalDateTime> all =
+          Recurrences.startsBetween(
+              event, event.getStart(), LocalDateTime.parse("2040-01-01T00:00"));
+      assertThat(all).as(event.getRrule()).hasSizeGreaterThan(2);
+      // Windows that begin and end on a start, just before or after it, and far off.
+      List<LocalDateTime> bounds = new ArrayList<>();
+      bounds.add(event.getStart().minusYears(1));
+      bounds.add(all.get(all.size() - 1).plusYears(1));
+      for (LocalDateTime start : all) {
+        bounds.add(start);
+        bounds.add(start.minusMinutes(1));
+        bounds.add(start.plusMinutes(1));
+      }
+      for (int i = 0; i < bounds.size(); i += 3) {
+        for (int j = 0; j < bounds.size(); j += 2) {
+          LocalDateTime first = bounds.get(i);
+          LocalDateTime last = bounds.get(j);
+          if (!last.isBefore(first)) {
+            assertThat(Recurrences.startsIn(event, first, last))
+                .as(event.getRrule() + " from " + first + " to " + last)
+                .isEqualTo(Recurrences.startsBetween(event, first, last));
+          }
+        }
+      }
+      // UNTIL bounds the last start by itself; a COUNT's last start is the last one.
+      LocalDateTime lastStart = Recurrences.lastStart(event).orElseThrow();
+      if (event.getRrule().contains("COUNT=")) {
+        assertThat(lastStart).isEqualTo(all.get(all.size() - 1));
+      } else {
+        assertThat(lastStart).isAfterOrEqualTo(all.get(all.size() - 1));
+      }
+    }
+  }
+
   private static CalendarEvent timed(String start, String end, ZoneId zone, String rule) {
     CalendarEvent event = new CalendarEvent(CALENDAR, "Meeting");
     event.setTimes(false, LocalDateTime.parse(start), LocalDateTime.parse(end), zone.getId());
