@@ -19,6 +19,7 @@ import eu.smek.calendar.EventTimesInvalidException;
 import eu.smek.calendar.InvalidRecurrenceException;
 import eu.smek.calendar.NoSuchOccurrenceException;
 import eu.smek.calendar.Occurrence;
+import eu.smek.calendar.RangeClass;
 import eu.smek.calendar.RangeTooLongException;
 import eu.smek.calendar.UnknownTimeZoneException;
 import eu.smek.infrastructure.Failures;
@@ -330,9 +331,21 @@ class CalendarIT extends InContainerTest {
                 "2026-05-06T09:00",
                 "FREQ=WEEKLY;COUNT=14",
                 Visibility.PRIVATE));
-    assertTrue(endless.isLongRange());
-    assertTrue(thirteen.isLongRange());
-    assertFalse(twelve.isLongRange());
+    // Single events just within three days (a brief range) and just over (a short one), both
+    // ending in the window's first hours.
+    CalendarEvent brief =
+        create(
+            clerk,
+            timed("Zjazd A", "2026-07-24T11:00", "2026-07-27T09:00", null, Visibility.PRIVATE));
+    CalendarEvent longer =
+        create(
+            clerk,
+            timed("Zjazd B", "2026-07-24T08:00", "2026-07-27T09:00", null, Visibility.PRIVATE));
+    assertEquals(RangeClass.LONG, endless.getRangeClass());
+    assertEquals(RangeClass.LONG, thirteen.getRangeClass());
+    assertEquals(RangeClass.SHORT, twelve.getRangeClass());
+    assertEquals(RangeClass.BRIEF, brief.getRangeClass());
+    assertEquals(RangeClass.SHORT, longer.getRangeClass());
 
     List<String> found =
         TestSubjects.as(
@@ -347,18 +360,21 @@ class CalendarIT extends InContainerTest {
             .filter(
                 o ->
                     o.event().getId().equals(endless.getId())
-                        || o.event().getTitle().startsWith("Dyżur"))
+                        || o.event().getTitle().startsWith("Dyżur")
+                        || o.event().getTitle().startsWith("Zjazd"))
             .map(o -> o.startIn(WARSAW).toString().substring(5) + " " + o.event().getTitle())
             .toList();
     assertEquals(
         List.of(
+            "07-24T08:00 Zjazd B",
+            "07-24T11:00 Zjazd A",
             "07-28T08:00 Dyżur A",
             "07-29T08:00 Dyżur B",
             "08-04T08:00 Dyżur A",
             "08-05T08:00 Dyżur B",
             "08-07T09:00 Sesja"),
         found);
-    for (CalendarEvent event : List.of(endless, thirteen, twelve)) {
+    for (CalendarEvent event : List.of(endless, thirteen, twelve, brief, longer)) {
       TestSubjects.run(clerk, () -> delete(event, EditScope.SERIES, null));
     }
   }

@@ -1,6 +1,5 @@
 package eu.smek.calendar;
 
-import static eu.smek.calendar.CalendarEvent.SHORT_RANGE;
 import static eu.smek.security.Permissions.CALENDAR_EDIT;
 import static eu.smek.security.Permissions.CALENDAR_MANAGE_RESOURCES;
 import static eu.smek.security.Permissions.CALENDAR_VIEW;
@@ -388,50 +387,69 @@ public class CalendarService {
     Set<Visibility> open = Set.copyOf(EventCalendar.visibleTo(false, account.isPresent()));
     Instant start = from.atStartOfDay(zone).toInstant();
     Instant end = to.atStartOfDay(zone).toInstant();
-    // Two slices of the range index (calendar, long range, range start): events of a short range
-    // start at most SHORT_RANGE before the window; the few long or unending series are read apart.
-    // Visibility is checked here, not in the query: an "or" there makes databases scan the table.
-    // Lists, not streams, so that the events' collections are fetched in batches.
+    // Per calendar, a slice of the range index (calendar, range class, range start) for each class
+    // of range: an event of a class reaching into the window starts at most the class's span before
+    // it. One calendar a query: with a list of calendars, H2 would read each calendar's whole
+    // index,
+    // and Hibernate translate the query anew for every list. Visibility is checked here, not in the
+    // query: an "or" there makes databases scan the table. Lists, not streams, so that the events'
+    // collections are fetched in batches.
     List<CalendarEvent> events = new ArrayList<>();
-    for (boolean longRange : List.of(false, true)) {
-      em
-          .createQuery(
-              "select e from CalendarEvent e where e.calendar.id in :calendars"
-                  + " and e.longRange = :longRange"
-                  + " and e.rangeStart >= :floor and e.rangeStart < :end"
-                  + " and (e.rangeEnd is null or e.rangeEnd > :start)",
-              CalendarEvent.class)
-          .setParameter("calendars", calendarIds)
-          .setParameter("longRange", longRange)
-          .setParameter("floor", longRange ? BEFORE_ALL_EVENTS : start.minus(SHORT_RANGE))
-          .setParameter("start", start)
-          .setParameter("end", end)
-          .getResultList()
-          .stream()
-          .filter(e -> member.contains(e.getCalendar().getId()) || open.contains(e.getVisibility()))
-          .forEach(events::add);
-    }
-    // Overridden occurrences of the series found, also those moved out of the range: they replace
-    // an occurrence that may be in it.
     Set<Long> found = new HashSet<>();
-    List<Long> series = new ArrayList<>();
-    for (CalendarEvent event : events) {
-      found.add(event.getId());
-      if (event.isRecurring()) {
-        series.add(event.getId());
+    for (Long calendar : new TreeSet<>(calendarIds)) {
+      for (RangeClass rangeClass : RangeClass.values()) {
+        Set<Long> series = new HashSet<>();
+        for (CalendarEvent event :
+            inRange("select e from CalendarEvent e", calendar, rangeClass, start, end)) {
+          if ((member.contains(calendar) || open.contains(event.getVisibility()))
+              && found.add(event.getId())) {
+            events.add(event);
+            if (event.isRecurring()) {
+              series.add(event.getId());
+            }
+          }
+        }
+        // Overridden occurrences of the series found, also those moved out of the range: they
+        // replace an occurrence that may be in it.
+        if (!series.isEmpty()) {
+          for (CalendarEvent override :
+              inRange(
+                  "select o from CalendarEvent o join o.master e",
+                  calendar,
+                  rangeClass,
+                  start,
+                  end)) {
+            if (series.contains(override.getMaster().getId()) && found.add(override.getId())) {
+              events.add(override);
+            }
+          }
+        }
       }
     }
-    for (int i = 0; i < series.size(); i += 500) {
-      em
-          .createQuery(
-              "select e from CalendarEvent e where e.master.id in :series", CalendarEvent.class)
-          .setParameter("series", series.subList(i, Math.min(series.size(), i + 500)))
-          .getResultList()
-          .stream()
-          .filter(override -> found.add(override.getId()))
-          .forEach(events::add);
-    }
-    return Recurrences.expand(events, start, end, zone);
+    List<Occurrence> occurrences = Recurrences.expand(events, start, end, zone);
+    // Nothing was written since onlyReadingFromHere: the commit need not walk the events loaded.
+    em.clear();
+    return occurrences;
+  }
+
+  /**
+   * The events {@code e} of one calendar and slice of the range index that reach into the range, as
+   * the query that begins with {@code select} names them.
+   */
+  private List<CalendarEvent> inRange(
+      String select, long calendar, RangeClass rangeClass, Instant start, Instant end) {
+    return em.createQuery(
+            select
+                + " where e.calendar.id = :calendar and e.rangeClass = :rangeClass"
+                + " and e.rangeStart >= :floor and e.rangeStart < :end"
+                + " and (e.rangeEnd is null or e.rangeEnd > :start)",
+            CalendarEvent.class)
+        .setParameter("calendar", calendar)
+        .setParameter("rangeClass", rangeClass)
+        .setParameter("floor", rangeClass.span().map(start::minus).orElse(BEFORE_ALL_EVENTS))
+        .setParameter("start", start)
+        .setParameter("end", end)
+        .getResultList();
   }
 
   // Invitations (issue 6): attendees, answers, free/busy; the work is in Invitations

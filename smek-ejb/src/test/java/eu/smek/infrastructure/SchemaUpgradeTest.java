@@ -45,10 +45,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SchemaUpgradeTest {
 
   /**
-   * Columns that a later migration fills in for old rows on purpose: migration 9 (Java) gives the
-   * organisations registered before migration 8 their search key.
+   * Columns that a later migration fills in or replaces for old rows on purpose: migration 9 (Java)
+   * gives the organisations registered before migration 8 their search key; migration 19 replaces
+   * the events' long_range (17), worked out from their range, by range_class.
    */
-  private static final Set<String> FILLED_IN_LATER = Set.of("organisation.search_key");
+  private static final Set<String> FILLED_IN_LATER =
+      Set.of("organisation.search_key", "calendar_event.long_range");
 
   /**
    * Representative rows for every table, by the version that created the table, as that version
@@ -252,6 +254,16 @@ class SchemaUpgradeTest {
                     + " current_timestamp, current_timestamp, current_timestamp, 'jan',"
                     + " current_timestamp, 'jan')"),
             sql(
+                "insert into calendar_event (id, version, calendar_id, uid, sequence_number,"
+                    + " title, all_day, starts_at, ends_at, time_zone, rrule, visibility,"
+                    + " range_start, range_end, created_at, updated_at) values (502, 0, 500,"
+                    + " 'b@smek-int', 0, 'Dyżur', false, timestamp '2026-03-05 10:00:00',"
+                    + " timestamp '2026-03-05 11:00:00', 'Europe/Warsaw',"
+                    + " 'FREQ=WEEKLY;COUNT=6', 'PRIVATE',"
+                    + " timestamp with time zone '2026-03-05 09:00:00+00',"
+                    + " timestamp with time zone '2026-04-09 09:00:00+00', current_timestamp,"
+                    + " current_timestamp)"),
+            sql(
                 "insert into calendar_event_text (event_id, language, title, description) values"
                     + " (500, 'pl', 'Posiedzenie', null)"),
             sql(
@@ -392,7 +404,8 @@ class SchemaUpgradeTest {
   /**
    * The rules that later migrations added, checked on the rows of the older version: every
    * organisation gets a status (3) and a search key (8, 9); membership numbers stay unique (3); a
-   * person has at most one account (4).
+   * person has at most one account (4); calendar events are in the slice of their range's length
+   * (19).
    */
   private static void rulesAddedLaterHold(Connection connection, int version) throws SQLException {
     try (Statement statement = connection.createStatement();
@@ -431,6 +444,19 @@ class SchemaUpgradeTest {
                             + " 0, 'second', 'Second', 's@example.sk', true, 'sk', 500,"
                             + " current_timestamp, 500)"))
             .isInstanceOf(SQLException.class);
+      }
+    }
+    if (version >= 13) {
+      try (Statement statement = connection.createStatement();
+          ResultSet events =
+              statement.executeQuery(
+                  "select range_class from calendar_event where id in (500, 501, 502) order by id")) {
+        List<String> classes = new ArrayList<>();
+        while (events.next()) {
+          classes.add(events.getString(1));
+        }
+        // Unending, one instant, five weeks.
+        assertThat(classes).containsExactly("LONG", "BRIEF", "SHORT");
       }
     }
   }

@@ -67,12 +67,6 @@ public class CalendarEvent implements Serializable {
   public static final int ZONE_LENGTH = 64;
   public static final int UID_LENGTH = 255;
 
-  /**
-   * The longest range of an event not marked {@code longRange}: an event reaching into a window
-   * starts at most this long before it, which bounds the range query from below (migration 17).
-   */
-  public static final Duration SHORT_RANGE = Duration.ofDays(92);
-
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "calendar_event_seq")
   @SequenceGenerator(
@@ -181,9 +175,11 @@ public class CalendarEvent implements Serializable {
   @Column(name = "range_end")
   private Instant rangeEnd;
 
-  /** Whether the range is longer than {@link #SHORT_RANGE} (or has no end): read apart. */
-  @Column(name = "long_range", nullable = false)
-  private boolean longRange;
+  /** How long the range is, which slice of the range index holds the event. */
+  @NotNull
+  @Enumerated(EnumType.STRING)
+  @Column(name = "range_class", nullable = false, length = 5)
+  private RangeClass rangeClass;
 
   @Column(name = "created_at", nullable = false, updatable = false)
   private Instant createdAt = Instant.now();
@@ -458,16 +454,15 @@ public class CalendarEvent implements Serializable {
     return rangeEnd;
   }
 
-  public boolean isLongRange() {
-    return longRange;
+  public RangeClass getRangeClass() {
+    return rangeClass;
   }
 
   /** The bounds of all occurrences in UTC, worked out by the service when the times change. */
   public void setRange(Instant rangeStart, Instant rangeEnd) {
     this.rangeStart = rangeStart;
     this.rangeEnd = rangeEnd;
-    this.longRange =
-        rangeEnd == null || Duration.between(rangeStart, rangeEnd).compareTo(SHORT_RANGE) > 0;
+    this.rangeClass = RangeClass.of(rangeStart, rangeEnd);
   }
 
   public Instant getCreatedAt() {
