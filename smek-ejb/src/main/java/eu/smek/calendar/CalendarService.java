@@ -328,7 +328,7 @@ public class CalendarService {
         || scope == EditScope.SERIES
         || (scope == EditScope.THIS_AND_FOLLOWING && event.getStart().equals(occurrence))) {
       cancelInvitations(event);
-      overridesOf(event).forEach(em::remove);
+      invitations.overridesOf(event).forEach(em::remove);
       em.flush();
       em.remove(event);
       audit.record(AuditAction.CALENDAR_EVENT_DELETED, target(event), describe(event));
@@ -339,7 +339,7 @@ public class CalendarService {
       overrideAt(event, start).ifPresent(em::remove);
       event.getExcludedStarts().add(start);
     } else {
-      overridesOf(event).stream()
+      invitations.overridesOf(event).stream()
           .filter(o -> !o.getRecurrenceId().isBefore(start))
           .forEach(em::remove);
       event.getExcludedStarts().removeIf(excluded -> !excluded.isBefore(start));
@@ -798,7 +798,7 @@ public class CalendarService {
     LocalDateTime oldStart = event.getStart();
     apply(event, draft, true);
     Duration shift = Duration.between(oldStart, event.getStart());
-    List<CalendarEvent> overrides = overridesOf(event);
+    List<CalendarEvent> overrides = invitations.overridesOf(event);
     if (event.getRrule() == null) {
       overrides.forEach(em::remove);
       event.getExcludedStarts().clear();
@@ -853,7 +853,9 @@ public class CalendarService {
     }
     series.getExcludedStarts().removeIf(excluded -> !excluded.isBefore(start));
     List<CalendarEvent> following =
-        overridesOf(series).stream().filter(o -> !o.getRecurrenceId().isBefore(start)).toList();
+        invitations.overridesOf(series).stream()
+            .filter(o -> !o.getRecurrenceId().isBefore(start))
+            .toList();
     series.setRrule(Recurrences.endingBefore(oldRule, start, series.isAllDay(), series.zone()));
     updateRange(series);
     changed(series, "ends before " + start);
@@ -947,15 +949,9 @@ public class CalendarService {
   }
 
   private Optional<CalendarEvent> overrideAt(CalendarEvent series, LocalDateTime start) {
-    return overridesOf(series).stream().filter(o -> o.getRecurrenceId().equals(start)).findFirst();
-  }
-
-  private List<CalendarEvent> overridesOf(CalendarEvent series) {
-    return em.createQuery(
-            "select e from CalendarEvent e where e.master = :series order by e.recurrenceId",
-            CalendarEvent.class)
-        .setParameter("series", series)
-        .getResultList();
+    return invitations.overridesOf(series).stream()
+        .filter(o -> o.getRecurrenceId().equals(start))
+        .findFirst();
   }
 
   // iCalendar: export, import, subscription
@@ -988,7 +984,7 @@ public class CalendarService {
     CalendarEvent event = visible(eventId, false);
     CalendarEvent series = event.isOverride() ? event.getMaster() : event;
     List<CalendarEvent> events = new ArrayList<>(List.of(series));
-    events.addAll(overridesOf(series));
+    events.addAll(invitations.overridesOf(series));
     return write(null, events, documents::readable);
   }
 
@@ -1524,7 +1520,7 @@ public class CalendarService {
       CalendarEvent event = entry.getKey();
       List<CalendarEvent> withOverrides = new ArrayList<>(List.of(event));
       if (event.isRecurring()) {
-        withOverrides.addAll(overridesOf(event));
+        withOverrides.addAll(invitations.overridesOf(event));
       }
       for (EventReminder reminder : entry.getValue()) {
         Duration lead = Duration.ofMinutes(reminder.getMinutesBefore());
@@ -1987,7 +1983,7 @@ public class CalendarService {
     List<CalendarEvent> family = new ArrayList<>();
     family.add(event);
     if (event.isRecurring()) {
-      family.addAll(overridesOf(event));
+      family.addAll(invitations.overridesOf(event));
     }
     family.forEach(e -> e.getExcludedStarts().size());
     return family;

@@ -479,13 +479,18 @@ public class Invitations {
       CalendarEvent series, Attendee attendee, List<IcsAttachment> attachments, Instant now) {
     List<IcsEvent> events = new ArrayList<>();
     events.add(vevent(series, series, attendee, attachments, now));
-    em.createQuery(
+    overridesOf(series)
+        .forEach(override -> events.add(vevent(series, override, attendee, attachments, now)));
+    return events;
+  }
+
+  /** The overridden occurrences of a series, in the order of their original starts. */
+  List<CalendarEvent> overridesOf(CalendarEvent series) {
+    return em.createQuery(
             "select e from CalendarEvent e where e.master = :series order by e.recurrenceId",
             CalendarEvent.class)
         .setParameter("series", series)
-        .getResultStream()
-        .forEach(override -> events.add(vevent(series, override, attendee, attachments, now)));
-    return events;
+        .getResultList();
   }
 
   /** One VEVENT: the series itself, or one of its overridden occurrences. */
