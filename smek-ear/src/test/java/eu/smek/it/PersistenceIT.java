@@ -48,7 +48,7 @@ class PersistenceIT extends InContainerTest {
     assertEquals(
         List.of(
             "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16",
-            "17", "18", "19"),
+            "17", "18", "19", "20"),
         versions.stream().map(String::valueOf).toList());
   }
 
@@ -109,8 +109,8 @@ class PersistenceIT extends InContainerTest {
     AccountPrincipal operator = data.account(Role.IT_OPERATOR, "PP2");
     SystemStatus status = TestSubjects.as(operator, () -> operations.status());
     Migrations migrations = TestSubjects.as(operator, () -> operations.migrations());
-    assertEquals("19", migrations.schemaVersion());
-    assertEquals(19, migrations.applied());
+    assertEquals("20", migrations.schemaVersion());
+    assertEquals(20, migrations.applied());
     assertEquals(data.databaseProduct(), status.databaseProduct());
     assertEquals(status.databaseProduct().equals("H2"), status.embeddedDatabase());
     assertTrue(status.organisations() >= 13);

@@ -44,6 +44,18 @@ public final class Permissions {
    */
   public static final String CALENDAR_MANAGE_RESOURCES = "calendar:manage-resources";
 
+  /**
+   * See the telesessions one is invited to (in person or through one's organisation), those of
+   * one's own organisation, and those open to the network.
+   */
+  public static final String TELESESSION_VIEW = "telesession:view";
+
+  /**
+   * Schedule and run the telesessions of one's own organisation (the association administrators:
+   * every session, as they coordinate the network; checked on the session).
+   */
+  public static final String TELESESSION_MANAGE = "telesession:manage";
+
   /** Manage accounts; scoped to an organisation for town coordinators. */
   public static final String SECURITY_MANAGE_ACCOUNTS = "security:manage-accounts";
 

@@ -10,6 +10,8 @@ import static eu.smek.security.Permissions.MEMBERSHIP_VIEW;
 import static eu.smek.security.Permissions.OPERATIONS_VIEW;
 import static eu.smek.security.Permissions.SECURITY_MANAGE_ACCOUNTS;
 import static eu.smek.security.Permissions.SECURITY_USE_API;
+import static eu.smek.security.Permissions.TELESESSION_MANAGE;
+import static eu.smek.security.Permissions.TELESESSION_VIEW;
 import static eu.smek.security.Permissions.scoped;
 
 import java.util.Collection;
@@ -34,6 +36,7 @@ public final class RolePermissions {
               "security:*",
               "documents:*",
               "calendar:*",
+              "telesession:*",
               AUDIT_VIEW,
               "portal:*",
               SECURITY_USE_API);
@@ -46,9 +49,17 @@ public final class RolePermissions {
               CALENDAR_VIEW,
               CALENDAR_EDIT,
               scoped(CALENDAR_MANAGE_RESOURCES, organisationId),
+              TELESESSION_VIEW,
+              TELESESSION_MANAGE,
               SECURITY_USE_API);
       case CLERK ->
-          Set.of(MEMBERSHIP_VIEW, DOCUMENTS_USE, CALENDAR_VIEW, CALENDAR_EDIT, SECURITY_USE_API);
+          Set.of(
+              MEMBERSHIP_VIEW,
+              DOCUMENTS_USE,
+              CALENDAR_VIEW,
+              CALENDAR_EDIT,
+              TELESESSION_VIEW,
+              SECURITY_USE_API);
       case IT_OPERATOR ->
           Set.of(
               MEMBERSHIP_VIEW,

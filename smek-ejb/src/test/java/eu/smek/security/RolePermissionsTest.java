@@ -121,4 +121,19 @@ class RolePermissionsTest {
       assertThat(permits(granted, Permissions.MEMBERSHIP_VIEW)).as(role.name()).isTrue();
     }
   }
+
+  @Test
+  void coordinatorsAndAdministratorsManageTelesessionsClerksOnlySeeThem() {
+    Set<String> admin = RolePermissions.of(Role.ASSOCIATION_ADMINISTRATOR, 2);
+    Set<String> coordinator = RolePermissions.of(Role.TOWN_COORDINATOR, PRZEMYSL);
+    Set<String> clerk = RolePermissions.of(Role.CLERK, PRZEMYSL);
+    Set<String> operator = RolePermissions.of(Role.IT_OPERATOR, 2);
+    assertThat(permits(admin, Permissions.TELESESSION_MANAGE)).isTrue();
+    assertThat(permits(admin, Permissions.TELESESSION_VIEW)).isTrue();
+    assertThat(permits(coordinator, Permissions.TELESESSION_MANAGE)).isTrue();
+    assertThat(permits(coordinator, Permissions.TELESESSION_VIEW)).isTrue();
+    assertThat(permits(clerk, Permissions.TELESESSION_VIEW)).isTrue();
+    assertThat(permits(clerk, Permissions.TELESESSION_MANAGE)).isFalse();
+    assertThat(permits(operator, Permissions.TELESESSION_VIEW)).isFalse();
+  }
 }

@@ -1,0 +1,895 @@
+package eu.smek.telesession;
+
+import static eu.smek.security.Permissions.TELESESSION_MANAGE;
+import static eu.smek.security.Permissions.TELESESSION_VIEW;
+
+import eu.smek.audit.AuditAction;
+import eu.smek.audit.AuditService;
+import eu.smek.calendar.CalendarEvent;
+import eu.smek.calendar.CalendarService;
+import eu.smek.calendar.CalendarSummary;
+import eu.smek.calendar.EventDraft;
+import eu.smek.calendar.Invitee;
+import eu.smek.calendar.InviteeType;
+import eu.smek.membership.MembershipStatus;
+import eu.smek.membership.Organisation;
+import eu.smek.membership.SpaceMembership;
+import eu.smek.security.AccessDeniedException;
+import eu.smek.security.Account;
+import eu.smek.security.RequiresPermission;
+import eu.smek.security.Role;
+import eu.smek.security.Subjects;
+import eu.smek.shared.ConcurrentChangeException;
+import eu.smek.shared.RecordNotFoundException;
+import eu.smek.shared.SpaceRef;
+import eu.smek.shared.SpaceType;
+import eu.smek.shared.Visibility;
+import jakarta.ejb.EJB;
+import jakarta.ejb.EJBException;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceContext;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Telesessions: scheduling (a calendar event of the organising organisation, invitations through
+ * the calendar), the agenda, attendance, and votes with quorum, majority and resolution numbers.
+ *
+ * <p>Who sees a session: its organisation's people, its chair and secretary, the people invited in
+ * person or through their organisation, the association administrators, and, unless it is private,
+ * every signed-in user with {@code telesession:view}; to anybody else it is not found. Who runs it:
+ * its organisation's managers ({@code telesession:manage}) and the association administrators; the
+ * chair opens and closes the session and its votes, the secretary corrects attendance.
+ *
+ * <p>One vote per member organisation present: cast by its coordinator, or by the person it
+ * designated for the session, while present for it. A motion is adopted when the quorum is reached
+ * and more organisations voted yes than no ({@link Majority}). Resolutions are numbered n/yyyy per
+ * calendar year from a counter row locked in the database, so that two nodes closing votes at once
+ * give two consecutive numbers.
+ */
+@Stateless
+public class TelesessionService {
+
+  /** The most organisations, and the most people, one session may invite. */
+  public static final int MAXIMUM_INVITEES = 50;
+
+  /** The most items an agenda may have. */
+  public static final int MAXIMUM_AGENDA_ITEMS = 50;
+
+  @PersistenceContext private EntityManager em;
+  @Inject private AuditService audit;
+  @Inject private SpaceMembership spaces;
+  @EJB private CalendarService calendar;
+  @EJB private TelesessionService self;
+
+  // Sessions
+
+  /** The sessions the caller sees, newest first. */
+  @RequiresPermission(TELESESSION_VIEW)
+  public List<Telesession> list() {
+    Account me = me();
+    return em
+        .createQuery("select t from Telesession t order by t.id desc", Telesession.class)
+        .getResultList()
+        .stream()
+        .filter(t -> sees(t, me))
+        .toList();
+  }
+
+  @RequiresPermission(TELESESSION_VIEW)
+  public Telesession get(long id) {
+    return visible(id, false);
+  }
+
+  /** The calendar event the session is scheduled as. */
+  @RequiresPermission(TELESESSION_VIEW)
+  public CalendarEvent eventOf(long id) {
+    return em.find(CalendarEvent.class, visible(id, false).getEventId());
+  }
+
+  /** Whether the caller may change the session, its agenda and its status. */
+  public boolean mayManage(Telesession session) {
+    return Subjects.principal().isPresent() && mayManage(session, me());
+  }
+
+  /**
+   * Schedules a session of the caller's organisation: an event in its calendar, whose attendees are
+   * the invited organisations' people and the invited people, invited as in the calendar.
+   */
+  @RequiresPermission(TELESESSION_MANAGE)
+  public Telesession create(@NotNull @Valid TelesessionDraft draft) {
+    Account me = me();
+    checkDraft(draft);
+    long organisation = me.getOrganisation().getId();
+    long calendarId =
+        calendar.calendars().stream()
+            .map(CalendarSummary::calendar)
+            .filter(
+                c ->
+                    c.getSpace().getType() == SpaceType.ORGANISATION
+                        && c.getSpace().getId() == organisation)
+            .findFirst()
+            .orElseThrow()
+            .getId();
+    CalendarEvent event = calendar.createEvent(calendarId, eventDraft(draft, null));
+    Telesession session =
+        new Telesession(draft.title().strip(), organisation, event.getId(), me.getLogin());
+    apply(session, draft);
+    em.persist(session);
+    em.flush();
+    invite(session, draft.organisations(), draft.accounts());
+    audit.record(AuditAction.TELESESSION_CREATED, target(session), describe(session));
+    return session;
+  }
+
+  /**
+   * Changes a planned session read at {@code expectedVersion}: its details, its event's times, and
+   * new invitations (who is invited stays invited).
+   */
+  @RequiresPermission(TELESESSION_MANAGE)
+  public Telesession update(long id, long expectedVersion, @NotNull @Valid TelesessionDraft draft) {
+    Telesession session = manageable(id, expectedVersion);
+    if (!session.getStatus().isEditable()) {
+      throw new TelesessionNotEditableException();
+    }
+    checkDraft(draft);
+    apply(session, draft);
+    session.setTitle(draft.title().strip());
+    CalendarEvent event = calendar.getEvent(session.getEventId());
+    calendar.updateEvent(event.getId(), event.getVersion(), null, null, eventDraft(draft, event));
+    Set<Long> organisations = new LinkedHashSet<>(draft.organisations());
+    organisations.removeAll(session.getInvitedOrganisations());
+    Set<Long> accounts = new LinkedHashSet<>(draft.accounts());
+    accounts.removeAll(session.getInvitedAccounts());
+    invite(session, organisations, accounts);
+    em.flush();
+    audit.record(AuditAction.TELESESSION_CHANGED, target(session), describe(session));
+    return session;
+  }
+
+  /**
+   * Moves a session read at {@code expectedVersion} to its next status. Closing it ends every
+   * attendance still open, and is refused while a vote runs.
+   */
+  @RequiresPermission(TELESESSION_VIEW)
+  public Telesession transition(long id, long expectedVersion, @NotNull TelesessionStatus target) {
+    Telesession session = visible(id, true);
+    Account me = me();
+    if (!mayManage(session, me) && session.getChairAccountId() != me.getId()) {
+      refuse(session);
+    }
+    checkVersion(session, expectedVersion);
+    TelesessionStatus from = session.getStatus();
+    if (!from.mayMoveTo(target)) {
+      throw new IllegalTransitionException(from, target);
+    }
+    Instant now = Instant.now();
+    if (target == TelesessionStatus.CLOSED) {
+      if (!openMotions(id).isEmpty()) {
+        throw new MotionStillOpenException();
+      }
+      present(id).forEach(a -> a.setLeftAt(now));
+    }
+    session.moveTo(target, now);
+    em.flush();
+    audit.record(AuditAction.TELESESSION_STATUS_CHANGED, target(session), from + " -> " + target);
+    return session;
+  }
+
+  /** How many sessions are open now, for the metrics (every node reads the same figure). */
+  public int countOpen() {
+    return em.createQuery("select count(t) from Telesession t where t.status = :open", Long.class)
+        .setParameter("open", TelesessionStatus.OPEN)
+        .getSingleResult()
+        .intValue();
+  }
+
+  // Agenda
+
+  @RequiresPermission(TELESESSION_VIEW)
+  public List<AgendaItem> agenda(long id) {
+    visible(id, false);
+    return items(id);
+  }
+
+  @RequiresPermission(TELESESSION_MANAGE)
+  public AgendaItem addAgendaItem(long id, @NotNull @Valid AgendaItemDraft draft) {
+    Telesession session = editableAgenda(id);
+    List<AgendaItem> items = items(id);
+    if (items.size() >= MAXIMUM_AGENDA_ITEMS) {
+      throw new TooManyAgendaItemsException(MAXIMUM_AGENDA_ITEMS);
+    }
+    AgendaItem item = new AgendaItem(id, items.size());
+    apply(item, draft);
+    em.persist(item);
+    em.flush();
+    audit.record(
+        AuditAction.TELESESSION_AGENDA_CHANGED, target(session), "added " + item.getTitle());
+    return item;
+  }
+
+  @RequiresPermission(TELESESSION_MANAGE)
+  public AgendaItem updateAgendaItem(
+      long itemId, long expectedVersion, @NotNull @Valid AgendaItemDraft draft) {
+    AgendaItem item = item(itemId);
+    Telesession session = editableAgenda(item.getTelesessionId());
+    if (item.getVersion() != expectedVersion) {
+      throw new ConcurrentChangeException();
+    }
+    apply(item, draft);
+    em.flush();
+    audit.record(
+        AuditAction.TELESESSION_AGENDA_CHANGED, target(session), "changed " + item.getTitle());
+    return item;
+  }
+
+  @RequiresPermission(TELESESSION_MANAGE)
+  public void removeAgendaItem(long itemId, long expectedVersion) {
+    AgendaItem item = item(itemId);
+    Telesession session = editableAgenda(item.getTelesessionId());
+    if (item.getVersion() != expectedVersion) {
+      throw new ConcurrentChangeException();
+    }
+    em.remove(item);
+    int position = 0;
+    for (AgendaItem other : items(session.getId())) {
+      if (!other.getId().equals(item.getId())) {
+        other.setPosition(position++);
+      }
+    }
+    em.flush();
+    audit.record(
+        AuditAction.TELESESSION_AGENDA_CHANGED, target(session), "removed " + item.getTitle());
+  }
+
+  /** Puts the agenda in the given order, which names every item once. */
+  @RequiresPermission(TELESESSION_MANAGE)
+  public List<AgendaItem> reorder(
+      long id, @NotNull @Size(max = MAXIMUM_AGENDA_ITEMS) List<@NotNull Long> order) {
+    Telesession session = editableAgenda(id);
+    List<AgendaItem> items = items(id);
+    Map<Long, AgendaItem> byId = new HashMap<>();
+    items.forEach(i -> byId.put(i.getId(), i));
+    if (order.size() != items.size() || !byId.keySet().equals(new HashSet<>(order))) {
+      throw new AgendaOrderInvalidException();
+    }
+    // Positions are not unique in the table, so the items can simply take their new places.
+    for (int position = 0; position < order.size(); position++) {
+      byId.get(order.get(position)).setPosition(position);
+    }
+    em.flush();
+    audit.record(AuditAction.TELESESSION_AGENDA_CHANGED, target(session), "reordered " + order);
+    return items(id);
+  }
+
+  // Attendance
+
+  /**
+   * The caller joins an open session for their organisation (the room calls this): an invited
+   * person, one of an invited organisation, the organisers, the chair or the secretary.
+   */
+  @RequiresPermission(TELESESSION_VIEW)
+  public Attendance join(long id) {
+    Telesession session = visible(id, true);
+    Account me = me();
+    if (!invited(session, me)) {
+      throw new NotInvitedToTelesessionException();
+    }
+    if (session.getStatus() != TelesessionStatus.OPEN) {
+      throw new TelesessionNotOpenException();
+    }
+    Optional<Attendance> open =
+        present(id).stream().filter(a -> a.getAccountId() == me.getId()).findFirst();
+    if (open.isPresent()) {
+      return open.get();
+    }
+    Attendance attendance =
+        new Attendance(id, me.getId(), me.getOrganisation().getId(), Instant.now());
+    em.persist(attendance);
+    em.flush();
+    return attendance;
+  }
+
+  /** The caller leaves the session: their open attendance ends now. */
+  @RequiresPermission(TELESESSION_VIEW)
+  public void leave(long id) {
+    visible(id, true);
+    long me = Subjects.requirePrincipal().accountId();
+    Instant now = Instant.now();
+    present(id).stream().filter(a -> a.getAccountId() == me).forEach(a -> a.setLeftAt(now));
+  }
+
+  @RequiresPermission(TELESESSION_VIEW)
+  public List<Attendance> attendance(long id) {
+    visible(id, false);
+    return em.createQuery(
+            "select a from Attendance a where a.telesessionId = :session"
+                + " order by a.joinedAt, a.id",
+            Attendance.class)
+        .setParameter("session", id)
+        .getResultList();
+  }
+
+  /**
+   * The secretary adds an attendance the room could not record (someone on the phone), or corrects
+   * one read at {@code expectedVersion}: times and a note saying why. Who attended and for which
+   * organisation is kept: a wrong record is corrected to zero length with a note.
+   *
+   * @param attendanceId null to add a record for {@code accountId}
+   */
+  @RequiresPermission(TELESESSION_VIEW)
+  public Attendance correctAttendance(
+      long id,
+      Long attendanceId,
+      long expectedVersion,
+      long accountId,
+      @NotNull Instant joined,
+      Instant left,
+      @Size(max = Attendance.NOTE_LENGTH) @Pattern(regexp = EventDraft.TEXT) String note) {
+    Telesession session = visible(id, true);
+    Account me = me();
+    if (session.getSecretaryAccountId() != me.getId() && !mayManage(session, me)) {
+      refuse(session);
+    }
+    if (session.getStatus() == TelesessionStatus.PLANNED) {
+      throw new TelesessionNotOpenException();
+    }
+    if (left != null && left.isBefore(joined)) {
+      throw new AttendanceTimesInvalidException();
+    }
+    Attendance attendance;
+    if (attendanceId == null) {
+      Account attendee = em.find(Account.class, accountId);
+      if (attendee == null || !attendee.isActive()) {
+        throw new ParticipantInvalidException("accountId");
+      }
+      attendance = new Attendance(id, accountId, attendee.getOrganisation().getId(), joined);
+      em.persist(attendance);
+    } else {
+      attendance = em.find(Attendance.class, attendanceId, LockModeType.PESSIMISTIC_WRITE);
+      if (attendance == null || attendance.getTelesessionId() != id) {
+        throw new RecordNotFoundException(Attendance.class, attendanceId);
+      }
+      if (attendance.getVersion() != expectedVersion) {
+        throw new ConcurrentChangeException();
+      }
+    }
+    attendance.correct(joined, left, blankToNull(note), me.getLogin());
+    em.flush();
+    audit.record(
+        AuditAction.TELESESSION_ATTENDANCE_CORRECTED,
+        target(session),
+        "account " + attendance.getAccountId() + ": " + joined + " - " + left);
+    return attendance;
+  }
+
+  /** The attendance as CSV (RFC 4180, safe to open in a spreadsheet). */
+  @RequiresPermission(TELESESSION_VIEW)
+  public String attendanceCsv(long id) {
+    List<List<String>> rows = new ArrayList<>();
+    rows.add(
+        List.of(
+            "account", "name", "organisation", "joined", "left", "source", "note", "corrected by"));
+    for (Attendance a : attendance(id)) {
+      Account account = em.find(Account.class, a.getAccountId());
+      Organisation organisation = em.find(Organisation.class, a.getOrganisationId());
+      rows.add(
+          List.of(
+              account.getLogin(),
+              account.getDisplayName(),
+              organisation.getName(),
+              a.getJoinedAt().toString(),
+              a.getLeftAt() == null ? "" : a.getLeftAt().toString(),
+              a.getSource().name(),
+              a.getNote() == null ? "" : a.getNote(),
+              a.getCorrectedBy() == null ? "" : a.getCorrectedBy()));
+    }
+    return Csv.of(rows);
+  }
+
+  // Votes
+
+  /**
+   * The caller, coordinator of their organisation, designates an account of it to cast its vote in
+   * the session (replacing an earlier designation).
+   */
+  @RequiresPermission(TELESESSION_VIEW)
+  public Telesession designate(long id, long expectedVersion, long accountId) {
+    Telesession session = visible(id, true);
+    Account me = me();
+    if (!coordinates(me, me.getOrganisation().getId())) {
+      refuse(session);
+    }
+    checkVersion(session, expectedVersion);
+    Account delegate = em.find(Account.class, accountId);
+    if (delegate == null
+        || !delegate.isActive()
+        || !delegate.getOrganisation().getId().equals(me.getOrganisation().getId())) {
+      throw new ParticipantInvalidException("accountId");
+    }
+    session.getDelegates().put(me.getOrganisation().getId(), accountId);
+    em.flush();
+    audit.record(
+        AuditAction.TELESESSION_DELEGATE_DESIGNATED,
+        target(session),
+        me.getOrganisation().getCode() + ": " + delegate.getLogin());
+    return session;
+  }
+
+  /** The chair opens a vote on an agenda item of the open session; one vote at a time. */
+  @RequiresPermission(TELESESSION_VIEW)
+  public Motion openMotion(
+      long id,
+      long agendaItemId,
+      @NotNull @Size(min = 1, max = Motion.TEXT_LENGTH) @Pattern(regexp = EventDraft.TEXT)
+          String text,
+      @NotNull VoteKind kind) {
+    Telesession session = visible(id, true);
+    if (session.getChairAccountId() != me().getId()) {
+      refuse(session);
+    }
+    if (session.getStatus() != TelesessionStatus.OPEN) {
+      throw new TelesessionNotOpenException();
+    }
+    AgendaItem item = em.find(AgendaItem.class, agendaItemId);
+    if (item == null || item.getTelesessionId() != id) {
+      throw new RecordNotFoundException(AgendaItem.class, agendaItemId);
+    }
+    if (text.isBlank()) {
+      throw new ParticipantInvalidException("text");
+    }
+    if (!openMotions(id).isEmpty()) {
+      throw new MotionStillOpenException();
+    }
+    Motion motion = new Motion(id, agendaItemId, text.strip(), kind, Instant.now());
+    em.persist(motion);
+    em.flush();
+    audit.record(
+        AuditAction.TELESESSION_MOTION_OPENED, target(motion), kind + ": " + motion.getText());
+    return motion;
+  }
+
+  /**
+   * The caller casts their organisation's vote: they must be present for it, and its coordinator or
+   * the person it designated; one ballot per organisation. The motion is locked first, so that two
+   * ballots of one organisation at once are taken in turn and the second refused (a unique
+   * constraint backs this). A secret ballot keeps who voted, its choice goes only to the tallies.
+   */
+  @RequiresPermission(TELESESSION_VIEW)
+  public void cast(long motionId, @NotNull Choice choice) {
+    Motion motion = lockedMotion(motionId);
+    Telesession session = visible(motion.getTelesessionId(), false);
+    Account me = me();
+    long organisation = me.getOrganisation().getId();
+    if (motion.getStatus() != MotionStatus.OPEN) {
+      throw new MotionClosedException();
+    }
+    if (session.getStatus() != TelesessionStatus.OPEN) {
+      throw new TelesessionNotOpenException();
+    }
+    if (!mayVoteFor(session, me, organisation)) {
+      throw new NotEntitledToVoteException();
+    }
+    boolean present =
+        present(session.getId()).stream()
+            .anyMatch(a -> a.getAccountId() == me.getId() && a.getOrganisationId() == organisation);
+    if (!present) {
+      throw new NotPresentException();
+    }
+    long cast =
+        em.createQuery(
+                "select count(b) from Ballot b where b.motionId = :motion"
+                    + " and b.organisationId = :organisation",
+                Long.class)
+            .setParameter("motion", motionId)
+            .setParameter("organisation", organisation)
+            .getSingleResult();
+    if (cast > 0) {
+      throw new AlreadyVotedException();
+    }
+    em.persist(
+        motion.getKind() == VoteKind.SECRET
+            ? Ballot.secret(motionId, organisation, me.getId())
+            : Ballot.rollCall(motionId, organisation, me.getId(), choice, Instant.now()));
+    motion.count(choice);
+    em.flush();
+    // A secret ballot's audit entry says who voted, never what.
+    audit.record(
+        AuditAction.TELESESSION_BALLOT_CAST,
+        target(motion),
+        me.getOrganisation().getCode()
+            + (motion.getKind() == VoteKind.SECRET ? "" : ": " + choice));
+  }
+
+  /**
+   * The chair closes the vote: the quorum is the member organisations present now against those of
+   * the register; adopted if the quorum is reached and yes outnumber no. An adopted motion gets the
+   * next resolution number of the year (in the session's time zone).
+   */
+  @RequiresPermission(TELESESSION_VIEW)
+  public Motion closeMotion(long motionId) {
+    Motion motion = lockedMotion(motionId);
+    Telesession session = visible(motion.getTelesessionId(), false);
+    if (session.getChairAccountId() != me().getId()) {
+      refuse(session);
+    }
+    if (motion.getStatus() != MotionStatus.OPEN) {
+      throw new MotionClosedException();
+    }
+    int present = presentMembers(session.getId());
+    int members =
+        em.createQuery("select count(o) from Organisation o where o.status = :member", Long.class)
+            .setParameter("member", MembershipStatus.MEMBER)
+            .getSingleResult()
+            .intValue();
+    boolean quorum = session.getQuorum().reached(present, members);
+    // Adopted when the quorum is reached and more organisations voted yes than no.
+    boolean adopted = Majority.adopted(quorum, motion.getYes(), motion.getNo());
+    Instant now = Instant.now();
+    motion.close(now, present, members, quorum, adopted);
+    if (adopted) {
+      int year = now.atZone(zoneOf(session)).getYear();
+      motion.numberResolution(year, nextResolutionNumber(year));
+    }
+    em.flush();
+    audit.record(
+        AuditAction.TELESESSION_MOTION_CLOSED,
+        target(motion),
+        motion.getYes()
+            + " yes, "
+            + motion.getNo()
+            + " no, "
+            + motion.getAbstain()
+            + " abstain; "
+            + present
+            + " of "
+            + members
+            + " present; "
+            + (adopted ? "adopted " + motion.getResolution() : "not adopted"));
+    return motion;
+  }
+
+  @RequiresPermission(TELESESSION_VIEW)
+  public List<Motion> motions(long id) {
+    visible(id, false);
+    return em.createQuery(
+            "select m from Motion m where m.telesessionId = :session order by m.id", Motion.class)
+        .setParameter("session", id)
+        .getResultList();
+  }
+
+  /** A motion's tallies: a secret vote's only once closed. */
+  @RequiresPermission(TELESESSION_VIEW)
+  public Result result(long motionId) {
+    Motion motion = em.find(Motion.class, motionId);
+    if (motion == null) {
+      throw new RecordNotFoundException(Motion.class, motionId);
+    }
+    visible(motion.getTelesessionId(), false);
+    int ballots = ballots(motionId).size();
+    boolean shown =
+        motion.getKind() == VoteKind.ROLL_CALL || motion.getStatus() == MotionStatus.CLOSED;
+    return shown
+        ? new Result(motion, ballots, motion.getYes(), motion.getNo(), motion.getAbstain())
+        : new Result(motion, ballots, null, null, null);
+  }
+
+  /** Who voted on a motion, for which organisation, and, in a roll call, how. */
+  @RequiresPermission(TELESESSION_VIEW)
+  public List<Ballot> ballots(long motionId) {
+    Motion motion = em.find(Motion.class, motionId);
+    if (motion == null) {
+      throw new RecordNotFoundException(Motion.class, motionId);
+    }
+    visible(motion.getTelesessionId(), false);
+    return em.createQuery(
+            "select b from Ballot b where b.motionId = :motion order by b.organisationId",
+            Ballot.class)
+        .setParameter("motion", motionId)
+        .getResultList();
+  }
+
+  /**
+   * Makes the year's counter row if it does not exist yet, in a transaction of its own: two nodes
+   * making it at once break the primary key, and the loser finds the winner's row.
+   */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public void makeCounter(int year) {
+    if (em.find(ResolutionCounter.class, year) == null) {
+      em.persist(new ResolutionCounter(year));
+      em.flush();
+    }
+  }
+
+  private int nextResolutionNumber(int year) {
+    if (em.find(ResolutionCounter.class, year) == null) {
+      try {
+        self.makeCounter(year);
+      } catch (EJBException madeByAnother) {
+        // Another transaction made it meanwhile: the lock below waits for it and reads it.
+      }
+    }
+    ResolutionCounter counter =
+        em.find(ResolutionCounter.class, year, LockModeType.PESSIMISTIC_WRITE);
+    em.refresh(counter, LockModeType.PESSIMISTIC_WRITE);
+    return counter.next();
+  }
+
+  // Rules of access
+
+  private boolean sees(Telesession session, Account me) {
+    return invited(session, me)
+        || spaces.coordinates(SpaceRef.NETWORK, me)
+        || session.getVisibility() != Visibility.PRIVATE;
+  }
+
+  /** Invited in person or through the organisation, organisers, chair and secretary. */
+  private boolean invited(Telesession session, Account me) {
+    long organisation = me.getOrganisation().getId();
+    return organisation == session.getOrganisationId()
+        || session.getChairAccountId() == me.getId()
+        || session.getSecretaryAccountId() == me.getId()
+        || session.getInvitedAccounts().contains(me.getId())
+        || session.getInvitedOrganisations().contains(organisation);
+  }
+
+  private boolean mayManage(Telesession session, Account me) {
+    return Subjects.isPermitted(TELESESSION_MANAGE)
+        && (me.getOrganisation().getId() == session.getOrganisationId()
+            || spaces.coordinates(SpaceRef.NETWORK, me));
+  }
+
+  /** The coordinator of an organisation: a town's coordinator, an association's administrator. */
+  private boolean coordinates(Account account, long organisation) {
+    return account.getOrganisation().getId() == organisation
+        && (account.getRoles().contains(Role.TOWN_COORDINATOR)
+            || account.getRoles().contains(Role.ASSOCIATION_ADMINISTRATOR));
+  }
+
+  private boolean mayVoteFor(Telesession session, Account me, long organisation) {
+    Organisation voter = em.find(Organisation.class, organisation);
+    if (voter == null || voter.getStatus() != MembershipStatus.MEMBER) {
+      return false;
+    }
+    Long delegate = session.getDelegates().get(organisation);
+    return coordinates(me, organisation)
+        || (delegate != null && delegate.longValue() == me.getId());
+  }
+
+  private Telesession visible(long id, boolean lock) {
+    Telesession session;
+    try {
+      session =
+          em.find(Telesession.class, id, lock ? LockModeType.PESSIMISTIC_WRITE : LockModeType.NONE);
+    } catch (OptimisticLockException changedMeanwhile) {
+      throw new ConcurrentChangeException();
+    }
+    if (session == null) {
+      throw new RecordNotFoundException(Telesession.class, id);
+    }
+    if (!sees(session, me())) {
+      audit.recordIndependently(AuditAction.ACCESS_DENIED, "TelesessionService", target(session));
+      throw new RecordNotFoundException(Telesession.class, id);
+    }
+    return session;
+  }
+
+  private Telesession manageable(long id, long expectedVersion) {
+    Telesession session = visible(id, true);
+    if (!mayManage(session, me())) {
+      refuse(session);
+    }
+    checkVersion(session, expectedVersion);
+    return session;
+  }
+
+  private Telesession editableAgenda(long id) {
+    Telesession session = visible(id, true);
+    if (!mayManage(session, me())) {
+      refuse(session);
+    }
+    if (!session.getStatus().isEditable()) {
+      throw new TelesessionNotEditableException();
+    }
+    return session;
+  }
+
+  private static void checkVersion(Telesession session, long expectedVersion) {
+    if (session.getVersion() != expectedVersion) {
+      throw new ConcurrentChangeException();
+    }
+  }
+
+  private void refuse(Telesession session) {
+    audit.recordIndependently(AuditAction.ACCESS_DENIED, "TelesessionService", target(session));
+    throw new AccessDeniedException(TELESESSION_MANAGE + ":" + target(session));
+  }
+
+  // Helpers
+
+  private void checkDraft(TelesessionDraft draft) {
+    if (!draft.end().isAfter(draft.start())) {
+      throw new TelesessionTimesInvalidException();
+    }
+    Quorum quorum = draft.quorum();
+    if (quorum != null && !Quorum.valid(quorum.getNumerator(), quorum.getDenominator())) {
+      throw new QuorumInvalidException(Quorum.MAXIMUM_DENOMINATOR);
+    }
+    activeAccount(draft.chairAccountId(), "chairAccountId");
+    activeAccount(draft.secretaryAccountId(), "secretaryAccountId");
+    draft.accounts().forEach(a -> activeAccount(a, "accounts"));
+    for (long organisation : draft.organisations()) {
+      Organisation invited = em.find(Organisation.class, organisation);
+      if (invited == null || invited.getStatus() != MembershipStatus.MEMBER) {
+        throw new ParticipantInvalidException("organisations");
+      }
+    }
+  }
+
+  private void activeAccount(long id, String field) {
+    Account account = em.find(Account.class, id);
+    if (account == null || !account.isActive()) {
+      throw new ParticipantInvalidException(field);
+    }
+  }
+
+  private static void apply(Telesession session, TelesessionDraft draft) {
+    session.setDescription(blankToNull(draft.description()));
+    session.setVisibility(draft.visibility());
+    session.setChairAccountId(draft.chairAccountId());
+    session.setSecretaryAccountId(draft.secretaryAccountId());
+    if (draft.quorum() != null) {
+      session.setQuorum(
+          new Quorum(
+              draft.quorum().getNumerator(),
+              draft.quorum().getDenominator(),
+              draft.quorum().isStrict()));
+    }
+  }
+
+  private static void apply(AgendaItem item, AgendaItemDraft draft) {
+    item.setTitle(draft.title().strip());
+    item.setPresenter(blankToNull(draft.presenter()));
+    item.setPlannedMinutes(draft.plannedMinutes());
+  }
+
+  private static EventDraft eventDraft(TelesessionDraft draft, CalendarEvent existing) {
+    return new EventDraft(
+        draft.title().strip(),
+        blankToNull(draft.description()),
+        existing == null ? null : existing.getLanguage(),
+        existing == null ? null : existing.getTranslations(),
+        existing == null ? null : existing.getLocation(),
+        false,
+        draft.start(),
+        draft.end(),
+        draft.timeZone(),
+        null,
+        existing == null ? null : existing.getCategories(),
+        draft.visibility());
+  }
+
+  /** Invites organisations and people to the session and, through the calendar, to its event. */
+  private void invite(Telesession session, Set<Long> organisations, Set<Long> accounts) {
+    List<Invitee> invitees = new ArrayList<>();
+    organisations.forEach(o -> invitees.add(new Invitee(InviteeType.ORGANISATION, o)));
+    accounts.forEach(a -> invitees.add(new Invitee(InviteeType.ACCOUNT, a)));
+    session.getInvitedOrganisations().addAll(organisations);
+    session.getInvitedAccounts().addAll(accounts);
+    for (int from = 0; from < invitees.size(); from += CalendarService.MAXIMUM_INVITEES) {
+      CalendarEvent event = calendar.getEvent(session.getEventId());
+      calendar.invite(
+          event.getId(),
+          event.getVersion(),
+          invitees.subList(
+              from, Math.min(invitees.size(), from + CalendarService.MAXIMUM_INVITEES)));
+    }
+  }
+
+  private List<AgendaItem> items(long id) {
+    return em.createQuery(
+            "select i from AgendaItem i where i.telesessionId = :session order by i.position, i.id",
+            AgendaItem.class)
+        .setParameter("session", id)
+        .getResultList();
+  }
+
+  private AgendaItem item(long itemId) {
+    AgendaItem item = em.find(AgendaItem.class, itemId);
+    if (item == null) {
+      throw new RecordNotFoundException(AgendaItem.class, itemId);
+    }
+    return item;
+  }
+
+  private List<Attendance> present(long id) {
+    return em.createQuery(
+            "select a from Attendance a where a.telesessionId = :session and a.leftAt is null",
+            Attendance.class)
+        .setParameter("session", id)
+        .getResultList();
+  }
+
+  /** The member organisations with someone present for them now. */
+  private int presentMembers(long id) {
+    return em.createQuery(
+            "select count(distinct a.organisationId) from Attendance a, Organisation o"
+                + " where a.telesessionId = :session and a.leftAt is null"
+                + " and o.id = a.organisationId and o.status = :member",
+            Long.class)
+        .setParameter("session", id)
+        .setParameter("member", MembershipStatus.MEMBER)
+        .getSingleResult()
+        .intValue();
+  }
+
+  private List<Motion> openMotions(long id) {
+    return em.createQuery(
+            "select m from Motion m where m.telesessionId = :session and m.status = :open",
+            Motion.class)
+        .setParameter("session", id)
+        .setParameter("open", MotionStatus.OPEN)
+        .getResultList();
+  }
+
+  private Motion lockedMotion(long motionId) {
+    Motion motion;
+    try {
+      motion = em.find(Motion.class, motionId, LockModeType.PESSIMISTIC_WRITE);
+    } catch (OptimisticLockException changedMeanwhile) {
+      throw new ConcurrentChangeException();
+    }
+    if (motion == null) {
+      throw new RecordNotFoundException(Motion.class, motionId);
+    }
+    return motion;
+  }
+
+  private ZoneId zoneOf(Telesession session) {
+    CalendarEvent event = em.find(CalendarEvent.class, session.getEventId());
+    try {
+      return ZoneId.of(event.getTimeZone());
+    } catch (RuntimeException unknown) {
+      return ZoneOffset.UTC;
+    }
+  }
+
+  private Account me() {
+    return em.find(Account.class, Subjects.requirePrincipal().accountId());
+  }
+
+  private static String target(Telesession session) {
+    return "telesession:" + session.getId();
+  }
+
+  private static String target(Motion motion) {
+    return "telesession-motion:" + motion.getId();
+  }
+
+  private static String describe(Telesession session) {
+    return session.getTitle() + ", " + session.getVisibility() + ", quorum " + session.getQuorum();
+  }
+
+  private static String blankToNull(String text) {
+    return text == null || text.isBlank() ? null : text.strip();
+  }
+}

@@ -1,0 +1,2 @@
+/** Telesessions over REST: sessions, agenda, attendance, motions and results. */
+package eu.smek.telesession;
