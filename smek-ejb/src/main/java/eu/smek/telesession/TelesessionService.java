@@ -13,6 +13,7 @@ import eu.smek.calendar.Invitee;
 import eu.smek.calendar.InviteeType;
 import eu.smek.membership.MembershipStatus;
 import eu.smek.membership.Organisation;
+import eu.smek.membership.OrganisationType;
 import eu.smek.membership.SpaceMembership;
 import eu.smek.security.AccessDeniedException;
 import eu.smek.security.Account;
@@ -60,11 +61,11 @@ import java.util.Set;
  * its organisation's managers ({@code telesession:manage}) and the association administrators; the
  * chair opens and closes the session and its votes, the secretary corrects attendance.
  *
- * <p>One vote per member organisation present: cast by its coordinator, or by the person it
- * designated for the session, while present for it. A motion is adopted when the quorum is reached
- * and more organisations voted yes than no ({@link Majority}). Resolutions are numbered n/yyyy per
- * calendar year from a counter row locked in the database, so that two nodes closing votes at once
- * give two consecutive numbers.
+ * <p>One vote per member town present: cast by its coordinator, or by the person it designated for
+ * the session, while present for it. A motion is adopted when the quorum is reached and more
+ * organisations voted yes than no ({@link Majority}). Resolutions are numbered n/yyyy per calendar
+ * year from a counter row locked in the database, so that two nodes closing votes at once give two
+ * consecutive numbers.
  */
 @Stateless
 public class TelesessionService {
@@ -521,8 +522,8 @@ public class TelesessionService {
   }
 
   /**
-   * The chair closes the vote: the quorum is the member organisations present now against those of
-   * the register; adopted if the quorum is reached and yes outnumber no. An adopted motion gets the
+   * The chair closes the vote: the quorum is the member towns present now against those of the
+   * register; adopted if the quorum is reached and yes outnumber no. An adopted motion gets the
    * next resolution number of the year (in the session's time zone).
    */
   @RequiresPermission(TELESESSION_VIEW)
@@ -537,8 +538,11 @@ public class TelesessionService {
     }
     int present = presentMembers(session.getId());
     int members =
-        em.createQuery("select count(o) from Organisation o where o.status = :member", Long.class)
+        em.createQuery(
+                "select count(o) from Organisation o where o.status = :member and o.type = :town",
+                Long.class)
             .setParameter("member", MembershipStatus.MEMBER)
+            .setParameter("town", OrganisationType.TOWN)
             .getSingleResult()
             .intValue();
     boolean quorum = session.getQuorum().reached(present, members);
@@ -658,16 +662,18 @@ public class TelesessionService {
             || spaces.coordinates(SpaceRef.NETWORK, me));
   }
 
-  /** The coordinator of an organisation: a town's coordinator, an association's administrator. */
+  /** The coordinator of a town, who casts its vote (DESIGN.md: cell coordinators). */
   private boolean coordinates(Account account, long organisation) {
     return account.getOrganisation().getId() == organisation
-        && (account.getRoles().contains(Role.TOWN_COORDINATOR)
-            || account.getRoles().contains(Role.ASSOCIATION_ADMINISTRATOR));
+        && account.getRoles().contains(Role.TOWN_COORDINATOR);
   }
 
   private boolean mayVoteFor(Telesession session, Account me, long organisation) {
+    // One vote per member town; the associations coordinate the network and do not vote.
     Organisation voter = em.find(Organisation.class, organisation);
-    if (voter == null || voter.getStatus() != MembershipStatus.MEMBER) {
+    if (voter == null
+        || voter.getStatus() != MembershipStatus.MEMBER
+        || voter.getType() != OrganisationType.TOWN) {
       return false;
     }
     Long delegate = session.getDelegates().get(organisation);
@@ -829,15 +835,16 @@ public class TelesessionService {
         .getResultList();
   }
 
-  /** The member organisations with someone present for them now. */
+  /** The member towns with someone present for them now. */
   private int presentMembers(long id) {
     return em.createQuery(
             "select count(distinct a.organisationId) from Attendance a, Organisation o"
                 + " where a.telesessionId = :session and a.leftAt is null"
-                + " and o.id = a.organisationId and o.status = :member",
+                + " and o.id = a.organisationId and o.status = :member and o.type = :town",
             Long.class)
         .setParameter("session", id)
         .setParameter("member", MembershipStatus.MEMBER)
+        .setParameter("town", OrganisationType.TOWN)
         .getSingleResult()
         .intValue();
   }

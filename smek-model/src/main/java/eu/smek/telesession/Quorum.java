@@ -6,10 +6,9 @@ import java.io.Serial;
 import java.io.Serializable;
 
 /**
- * A quorum rule: the share of the register's member organisations that must be present for a vote
- * to count, as a fraction, either "more than" it (strict) or "at least" it. The default is more
- * than half; "at least 0/1" asks for no quorum. Compared in integers, so that exactly half is
- * exactly half.
+ * A quorum rule: the share of the register’s member towns that must be present for a vote to count,
+ * as a fraction, either "more than" it (strict) or "at least" it. The default is more than half;
+ * "at least 0/1" asks for no quorum. Compared in integers, so that exactly half is exactly half.
  */
 @Embeddable
 public class Quorum implements Serializable {
@@ -42,7 +41,7 @@ public class Quorum implements Serializable {
     this.strict = strict;
   }
 
-  /** More than half of the member organisations: the network's default. */
+  /** More than half of the member towns: the network’s default. */
   public static Quorum moreThanHalf() {
     return new Quorum(1, 2, true);
   }
