@@ -1,6 +1,6 @@
 -- Telesessions (issue 7): online sessions between town halls, scheduled as a calendar event of the
 -- organising organisation's calendar; invited organisations and people, an ordered agenda,
--- attendance, motions with one vote per member organisation present, and resolutions numbered
+-- attendance, motions with one vote per member town present, and resolutions numbered
 -- n/yyyy per calendar year.
 
 create sequence telesession_seq start with 1000 increment by 50;
