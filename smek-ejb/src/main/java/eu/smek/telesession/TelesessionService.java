@@ -43,8 +43,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -110,6 +112,53 @@ public class TelesessionService {
   /** Whether the caller may change the session, its agenda and its status. */
   public boolean mayManage(Telesession session) {
     return Subjects.principal().isPresent() && mayManage(session, me());
+  }
+
+  /** The display names of accounts, by id: a session keeps people by id, the pages name them. */
+  @RequiresPermission(TELESESSION_VIEW)
+  public Map<Long, String> accountNames(@NotNull @Size(max = 1000) Collection<Long> ids) {
+    Map<Long, String> names = new HashMap<>();
+    if (!ids.isEmpty()) {
+      em.createQuery("select a.id, a.displayName from Account a where a.id in :ids", Object[].class)
+          .setParameter("ids", Set.copyOf(ids))
+          .getResultList()
+          .forEach(row -> names.put((Long) row[0], (String) row[1]));
+    }
+    return names;
+  }
+
+  /** The names of organisations, by id. */
+  @RequiresPermission(TELESESSION_VIEW)
+  public Map<Long, String> organisationNames(@NotNull @Size(max = 1000) Collection<Long> ids) {
+    Map<Long, String> names = new HashMap<>();
+    if (!ids.isEmpty()) {
+      em.createQuery("select o.id, o.name from Organisation o where o.id in :ids", Object[].class)
+          .setParameter("ids", Set.copyOf(ids))
+          .getResultList()
+          .forEach(row -> names.put((Long) row[0], (String) row[1]));
+    }
+    return names;
+  }
+
+  /**
+   * Whom the caller may designate to cast their town's vote, by id with their names: the town's
+   * active accounts if the caller coordinates it, else nobody.
+   */
+  @RequiresPermission(TELESESSION_VIEW)
+  public Map<Long, String> designatable() {
+    Account me = me();
+    Map<Long, String> names = new LinkedHashMap<>();
+    if (coordinates(me, me.getOrganisation().getId())) {
+      em.createQuery(
+              "select a from Account a where a.organisation.id = :organisation"
+                  + " order by a.displayName, a.id",
+              Account.class)
+          .setParameter("organisation", me.getOrganisation().getId())
+          .getResultStream()
+          .filter(Account::isActive)
+          .forEach(a -> names.put(a.getId(), a.getDisplayName()));
+    }
+    return names;
   }
 
   /**

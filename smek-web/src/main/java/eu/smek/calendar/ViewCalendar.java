@@ -48,7 +48,7 @@ public class ViewCalendar implements Serializable {
   @Serial private static final long serialVersionUID = 1L;
 
   /** The zones offered for an event: the network's countries and their neighbours. */
-  static final List<String> ZONES =
+  public static final List<String> ZONES =
       List.of(
           "Europe/Warsaw",
           "Europe/Bratislava",

@@ -8,6 +8,8 @@ import static eu.smek.security.Permissions.MEMBERSHIP_MANAGE_WORKING_GROUPS;
 import static eu.smek.security.Permissions.MEMBERSHIP_VIEW;
 import static eu.smek.security.Permissions.OPERATIONS_VIEW;
 import static eu.smek.security.Permissions.SECURITY_USE_API;
+import static eu.smek.security.Permissions.TELESESSION_MANAGE;
+import static eu.smek.security.Permissions.TELESESSION_VIEW;
 
 import java.util.Arrays;
 import java.util.Optional;
@@ -57,6 +59,12 @@ public enum Page {
   LIST_RESOURCES("/calendar/list-resources.xhtml", DASHBOARD, CALENDAR_VIEW, true),
   VIEW_EVENT("/calendar/view-event.xhtml", VIEW_CALENDAR, CALENDAR_VIEW, false),
   ANSWER_INVITATION("/calendar/answer-invitation.xhtml", HOME, Access.PUBLIC, false),
+  LIST_TELESESSIONS("/telesession/list-telesessions.xhtml", DASHBOARD, TELESESSION_VIEW, true),
+  EDIT_TELESESSION(
+      "/telesession/edit-telesession.xhtml", LIST_TELESESSIONS, TELESESSION_MANAGE, false),
+  // Who may run the session, vote or correct attendance is decided by TelesessionService.
+  VIEW_TELESESSION(
+      "/telesession/view-telesession.xhtml", LIST_TELESESSIONS, TELESESSION_VIEW, false),
   VIEW_AUDIT_LOG("/audit/view-audit-log.xhtml", DASHBOARD, AUDIT_VIEW, true),
   VIEW_SYSTEM_STATUS("/operations/view-system-status.xhtml", DASHBOARD, OPERATIONS_VIEW, true),
   MANAGE_API_TOKENS("/security/manage-api-tokens.xhtml", DASHBOARD, SECURITY_USE_API, true),
