@@ -20,7 +20,6 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -94,7 +93,7 @@ class TelesessionBrowserIT extends BrowserTest {
     browser.type(By.id("telesession-form:search"), name);
     browser.clickAndWaitForAjax(By.id("telesession-form:find"));
     WebElement row =
-        browser.findAll(By.cssSelector("#telesession-form\\:found-list li")).stream()
+        browser.findAll(By.cssSelector("#telesession-form\\:found li")).stream()
             .filter(li -> li.findElement(By.className("found-name")).getText().equals(name))
             .findFirst()
             .orElseThrow(() -> new AssertionError(name + " is not found"));
@@ -110,7 +109,6 @@ class TelesessionBrowserIT extends BrowserTest {
   }
 
   @Test
-  @Disabled("Unfinished: the form's search finds no town yet (the found panel stays empty)")
   void aCoordinatorSchedulesASessionTwoTownsJoinAndAdoptAResolution() throws Exception {
     String[] snina = town("Mesto Testovo");
     String[] lesko = town("Miasto Próbne");
