@@ -27,6 +27,7 @@ class SignInBrowserIT extends BrowserTest {
     LIST_APPROVALS("/documents/list-approvals", "page.listApprovals"),
     VIEW_CALENDAR("/calendar/view-calendar", "page.viewCalendar"),
     LIST_RESOURCES("/calendar/list-resources", "page.listResources"),
+    LIST_TELESESSIONS("/telesession/list-telesessions", "page.listTelesessions"),
     VIEW_AUDIT_LOG("/audit/view-audit-log", "page.viewAuditLog"),
     VIEW_SYSTEM_STATUS("/operations/view-system-status", "page.viewSystemStatus"),
     MANAGE_API_TOKENS("/security/manage-api-tokens", "page.manageApiTokens"),
@@ -61,6 +62,7 @@ class SignInBrowserIT extends BrowserTest {
                 MenuPage.LIST_APPROVALS,
                 MenuPage.VIEW_CALENDAR,
                 MenuPage.LIST_RESOURCES,
+                MenuPage.LIST_TELESESSIONS,
                 MenuPage.VIEW_AUDIT_LOG,
                 MenuPage.MANAGE_API_TOKENS,
                 MenuPage.VIEW_MY_DATA)),
@@ -76,6 +78,7 @@ class SignInBrowserIT extends BrowserTest {
                 MenuPage.LIST_APPROVALS,
                 MenuPage.VIEW_CALENDAR,
                 MenuPage.LIST_RESOURCES,
+                MenuPage.LIST_TELESESSIONS,
                 MenuPage.MANAGE_API_TOKENS,
                 MenuPage.VIEW_MY_DATA)),
         arguments(
@@ -90,6 +93,7 @@ class SignInBrowserIT extends BrowserTest {
                 MenuPage.LIST_APPROVALS,
                 MenuPage.VIEW_CALENDAR,
                 MenuPage.LIST_RESOURCES,
+                MenuPage.LIST_TELESESSIONS,
                 MenuPage.MANAGE_API_TOKENS,
                 MenuPage.VIEW_MY_DATA)),
         arguments(
