@@ -687,6 +687,157 @@ public class TelesessionService {
     return counter.next();
   }
 
+  // The live room
+
+  /**
+   * The caller enters the room of the open session. The chair, the secretary and whoever the chair
+   * let in before (and did not remove) are present at once, with their attendance recorded; anyone
+   * else invited waits in the lobby until the chair admits them.
+   */
+  @RequiresPermission(TELESESSION_VIEW)
+  public RoomEntry enterRoom(long id) {
+    Telesession session = visible(id, true);
+    Account me = me();
+    if (!invited(session, me)) {
+      throw new NotInvitedToTelesessionException();
+    }
+    if (session.getStatus() != TelesessionStatus.OPEN) {
+      throw new TelesessionNotOpenException();
+    }
+    boolean letIn =
+        session.getChairAccountId() == me.getId()
+            || session.getSecretaryAccountId() == me.getId()
+            || lastStay(id, me.getId()).map(stay -> !stay.isRemoved()).orElse(false);
+    if (letIn) {
+      stay(session, me);
+    }
+    return RoomEntry.of(session.getId(), me, letIn);
+  }
+
+  /** The chair lets someone in from the lobby: their attendance starts now. */
+  @RequiresPermission(TELESESSION_VIEW)
+  public RoomEntry admit(long id, long accountId) {
+    Telesession session = chaired(id);
+    Account guest = em.find(Account.class, accountId);
+    if (guest == null || !guest.isActive() || !invited(session, guest)) {
+      throw new NotInvitedToTelesessionException();
+    }
+    stay(session, guest);
+    return RoomEntry.of(id, guest, true);
+  }
+
+  /** The chair removes someone from the room: their stay ends, and they return only if admitted. */
+  @RequiresPermission(TELESESSION_VIEW)
+  public void removeFromRoom(long id, long accountId) {
+    Telesession session = chaired(id);
+    if (accountId == session.getChairAccountId()) {
+      throw new ParticipantInvalidException("account");
+    }
+    Instant now = Instant.now();
+    present(id).stream().filter(a -> a.getAccountId() == accountId).forEach(a -> a.remove(now));
+    audit.record(AuditAction.TELESESSION_CHANGED, target(session), "removed " + accountId);
+  }
+
+  /** The chair hands the chair over to someone present. */
+  @RequiresPermission(TELESESSION_VIEW)
+  public void handOverChair(long id, long accountId) {
+    Telesession session = chaired(id);
+    if (present(id).stream().noneMatch(a -> a.getAccountId() == accountId)) {
+      throw new NotPresentException();
+    }
+    session.setChairAccountId(accountId);
+    em.flush();
+    audit.record(AuditAction.TELESESSION_CHANGED, target(session), "chair handed to " + accountId);
+  }
+
+  /** The chair shows an agenda item to everyone (or none, with null). */
+  @RequiresPermission(TELESESSION_VIEW)
+  public Optional<AgendaItem> showItem(long id, Long itemId) {
+    Telesession session = chaired(id);
+    AgendaItem item = null;
+    if (itemId != null) {
+      item = em.find(AgendaItem.class, itemId);
+      if (item == null || item.getTelesessionId() != id) {
+        throw new RecordNotFoundException(AgendaItem.class, itemId);
+      }
+    }
+    session.setCurrentItemId(itemId);
+    return Optional.ofNullable(item);
+  }
+
+  /** Refuses anyone but the chair of the open session (before muting someone, for instance). */
+  @RequiresPermission(TELESESSION_VIEW)
+  public void checkChair(long id) {
+    chaired(id);
+  }
+
+  /** Someone present writes in the room's chat, which is kept with the record. */
+  @RequiresPermission(TELESESSION_VIEW)
+  public ChatMessage postChat(
+      long id,
+      @NotNull @Size(min = 1, max = ChatMessage.TEXT_LENGTH) @Pattern(regexp = EventDraft.TEXT)
+          String text) {
+    Telesession session = visible(id, false);
+    Account me = me();
+    if (session.getStatus() != TelesessionStatus.OPEN) {
+      throw new TelesessionNotOpenException();
+    }
+    if (present(id).stream().noneMatch(a -> a.getAccountId() == me.getId())) {
+      throw new NotInRoomException();
+    }
+    if (text.isBlank()) {
+      throw new ParticipantInvalidException("text");
+    }
+    ChatMessage message =
+        new ChatMessage(id, me.getId(), me.getDisplayName(), text.strip(), Instant.now());
+    em.persist(message);
+    return message;
+  }
+
+  /** The room's chat, oldest first. */
+  @RequiresPermission(TELESESSION_VIEW)
+  public List<ChatMessage> chat(long id) {
+    visible(id, false);
+    return em.createQuery(
+            "select c from ChatMessage c where c.telesessionId = :session order by c.id",
+            ChatMessage.class)
+        .setParameter("session", id)
+        .getResultList();
+  }
+
+  private Telesession chaired(long id) {
+    Telesession session = visible(id, true);
+    if (session.getChairAccountId() != me().getId()) {
+      refuse(session);
+    }
+    if (session.getStatus() != TelesessionStatus.OPEN) {
+      throw new TelesessionNotOpenException();
+    }
+    return session;
+  }
+
+  /** Starts the account's stay in the session, unless one is open already. */
+  private void stay(Telesession session, Account account) {
+    if (present(session.getId()).stream().noneMatch(a -> a.getAccountId() == account.getId())) {
+      em.persist(
+          new Attendance(
+              session.getId(), account.getId(), account.getOrganisation().getId(), Instant.now()));
+      em.flush();
+    }
+  }
+
+  private Optional<Attendance> lastStay(long id, long accountId) {
+    return em.createQuery(
+            "select a from Attendance a where a.telesessionId = :session"
+                + " and a.accountId = :account order by a.joinedAt desc",
+            Attendance.class)
+        .setParameter("session", id)
+        .setParameter("account", accountId)
+        .setMaxResults(1)
+        .getResultStream()
+        .findFirst();
+  }
+
   // Rules of access
 
   private boolean sees(Telesession session, Account me) {

@@ -62,6 +62,10 @@ public class Attendance implements Serializable {
   @Column(name = "corrected_by", length = 200)
   private String correctedBy;
 
+  /** The chair removed them from the room: they come back only through the lobby. */
+  @Column(nullable = false)
+  private boolean removed;
+
   protected Attendance() {}
 
   public Attendance(long telesessionId, long accountId, long organisationId, Instant joinedAt) {
@@ -78,6 +82,16 @@ public class Attendance implements Serializable {
     this.note = note;
     this.correctedBy = by;
     this.source = AttendanceSource.CORRECTED;
+  }
+
+  /** The chair ends the stay: the person goes, and must be let in again. */
+  public void remove(Instant now) {
+    this.leftAt = now;
+    this.removed = true;
+  }
+
+  public boolean isRemoved() {
+    return removed;
   }
 
   public boolean isPresent() {

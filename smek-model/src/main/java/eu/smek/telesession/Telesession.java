@@ -104,6 +104,10 @@ public class Telesession implements Serializable {
   @Column(name = "created_by", nullable = false, updatable = false, length = 200)
   private String createdBy;
 
+  /** The agenda item the chair shows to everyone in the room. */
+  @Column(name = "current_item_id")
+  private Long currentItemId;
+
   @Column(name = "opened_at")
   private Instant openedAt;
 
@@ -218,6 +222,14 @@ public class Telesession implements Serializable {
 
   public String getCreatedBy() {
     return createdBy;
+  }
+
+  public Long getCurrentItemId() {
+    return currentItemId;
+  }
+
+  public void setCurrentItemId(Long currentItemId) {
+    this.currentItemId = currentItemId;
   }
 
   public Instant getOpenedAt() {
