@@ -65,10 +65,28 @@ public final class Browser
   private static final Dimension WINDOW = new Dimension(1280, 900);
   private static final Duration PATIENCE = Duration.ofSeconds(15);
 
+  /** What a browser needs to take part in a telesession's room: fake camera and microphone. */
+  static final List<String> FAKE_MEDIA =
+      List.of(
+          "--use-fake-ui-for-media-stream",
+          "--use-fake-device-for-media-stream",
+          "--disable-features=WebRtcHideLocalIpsWithMdns",
+          "--autoplay-policy=no-user-gesture-required");
+
+  private final List<String> extraArguments;
   private Path profile;
   private ChromeDriver driver;
   private WebDriverWait wait;
   private String base;
+
+  public Browser() {
+    this(List.of());
+  }
+
+  /** A browser started with more command-line switches (e.g. {@link #FAKE_MEDIA}). */
+  public Browser(List<String> extraArguments) {
+    this.extraArguments = List.copyOf(extraArguments);
+  }
 
   @Override
   public void beforeAll(ExtensionContext context) throws IOException {
@@ -85,6 +103,7 @@ public final class Browser
         "--no-first-run",
         "--window-size=" + WINDOW.width + "," + WINDOW.height,
         "--user-data-dir=" + profile);
+    options.addArguments(extraArguments);
     // The visitor's language before choosing one: the same on every machine.
     options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en"));
     ChromeDriverService service =

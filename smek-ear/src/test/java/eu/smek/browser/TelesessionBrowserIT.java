@@ -8,17 +8,10 @@ import eu.smek.shared.Language;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.OperateOnDeployment;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -45,38 +38,11 @@ class TelesessionBrowserIT extends BrowserTest {
 
   @Deployment(name = SEED, order = 2, testable = false)
   static WebArchive seed() {
-    return ShrinkWrap.create(WebArchive.class, "telesession-seed.war")
-        .addClass(TelesessionSeedServlet.class)
-        .addAsWebInfResource(
-            new StringAsset(
-                """
-                <jboss-deployment-structure xmlns="urn:jboss:deployment-structure:1.2">
-                  <deployment>
-                    <dependencies>
-                      <module name="deployment.smek.ear" services="import"/>
-                      <module name="deployment.smek.ear.smek-ejb.jar"/>
-                    </dependencies>
-                  </deployment>
-                </jboss-deployment-structure>
-                """),
-            "jboss-deployment-structure.xml");
+    return TelesessionSeed.war();
   }
 
-  /** A new member town with its coordinator: {login, town name}. */
   private String[] town(String name) throws IOException, InterruptedException {
-    HttpResponse<String> response =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(
-                        URI.create(
-                            seedBase
-                                + "seed-town?name="
-                                + URLEncoder.encode(name, StandardCharsets.UTF_8)))
-                    .POST(HttpRequest.BodyPublishers.noBody())
-                    .build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    assertEquals(200, response.statusCode(), response.body());
-    return response.body().strip().split("\n");
+    return TelesessionSeed.town(seedBase.toExternalForm(), name);
   }
 
   private static void setValue(String id, String value) {

@@ -29,7 +29,8 @@ import org.apache.shiro.authc.credential.DefaultPasswordService;
 /**
  * Test-only (deployed by {@link TelesessionBrowserIT}, never part of the application): a new member
  * town with an empty cell and its coordinator's account, with the password {@link #PASSWORD};
- * answers with the account's login and the town's name, one a line.
+ * answers with the account's login, the town's name, the town's id and the account's id, one a
+ * line.
  */
 @WebServlet("/seed-town")
 public class TelesessionSeedServlet extends HttpServlet {
@@ -47,6 +48,7 @@ public class TelesessionSeedServlet extends HttpServlet {
     String unique = UUID.randomUUID().toString().substring(0, 8);
     String name = request.getParameter("name") + " " + unique;
     String login = "bt-" + unique;
+    String ids;
     try {
       transaction.begin();
       EntityManager em = factory.createEntityManager();
@@ -63,6 +65,7 @@ public class TelesessionSeedServlet extends HttpServlet {
         account.getRoles().add(Role.TOWN_COORDINATOR);
         em.persist(account);
         em.flush();
+        ids = town.getId() + "\n" + account.getId();
       } finally {
         em.close();
       }
@@ -75,6 +78,6 @@ public class TelesessionSeedServlet extends HttpServlet {
       throw new IOException(failed);
     }
     response.setContentType("text/plain; charset=UTF-8");
-    response.getWriter().print(login + "\n" + name);
+    response.getWriter().print(login + "\n" + name + "\n" + ids);
   }
 }

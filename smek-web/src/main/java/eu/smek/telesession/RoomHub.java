@@ -139,6 +139,11 @@ public class RoomHub {
     relay(new RoomRelay(Kind.REMOVE, room, account, null, null));
   }
 
+  /** The session closed: everyone in the room and its lobby, on any node, is told and let go. */
+  public void end(long room) {
+    relay(new RoomRelay(Kind.END, room, 0, null, null));
+  }
+
   /** Everyone connected to the room on any node, in and in the lobby. */
   List<JsonObject> roster(long room) {
     Map<Long, JsonObject> peers = new LinkedHashMap<>();
@@ -229,6 +234,10 @@ public class RoomHub {
         case REMOVE -> {
           connection.send(type("removed"));
           connection.close(CloseCodes.NORMAL_CLOSURE, "removed");
+        }
+        case END -> {
+          connection.send(type("ended"));
+          connection.close(CloseCodes.NORMAL_CLOSURE, "ended");
         }
         case REPLACE -> {
           connection.replaced = true;

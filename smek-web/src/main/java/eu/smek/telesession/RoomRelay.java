@@ -22,6 +22,8 @@ final class RoomRelay implements Command<String, RoomHub, RuntimeException>, Ser
     REMOVE,
     /** The account connected again elsewhere: its other connections are closed. */
     REPLACE,
+    /** The session closed: every connection to the room is told and closed. */
+    END,
     /** Answers the room's connections held on this node. */
     ROSTER
   }

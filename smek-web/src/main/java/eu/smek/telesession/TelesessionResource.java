@@ -46,6 +46,7 @@ public class TelesessionResource {
 
   @Inject private TelesessionService telesessions;
   @Inject private Validator validator;
+  @Inject private RoomHub rooms;
   @Context private HttpHeaders headers;
 
   public record QuorumView(int numerator, int denominator, boolean strict) {}
@@ -231,9 +232,13 @@ public class TelesessionResource {
           "{\"version\": 3, \"status\": \"OPEN\"}: PLANNED, OPEN, CLOSED, MINUTES_DRAFTED,"
               + " MINUTES_APPROVED, PUBLISHED, one step at a time.")
   public TelesessionView transition(@PathParam("id") long id, @NotNull TransitionInput input) {
-    return view(
+    Telesession moved =
         telesessions.transition(
-            id, required(input.version(), "version"), required(input.status(), "status")));
+            id, required(input.version(), "version"), required(input.status(), "status"));
+    if (moved.getStatus() == TelesessionStatus.CLOSED) {
+      rooms.end(id);
+    }
+    return view(moved);
   }
 
   // Agenda

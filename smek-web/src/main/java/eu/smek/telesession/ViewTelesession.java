@@ -36,6 +36,7 @@ public class ViewTelesession implements Serializable {
 
   @Inject private TelesessionService telesessions;
   @Inject private ActiveLocale activeLocale;
+  @Inject private RoomHub rooms;
 
   /** A motion with its tallies as the user may see them (a running secret vote's: none). */
   public record MotionRow(
@@ -134,6 +135,9 @@ public class ViewTelesession implements Serializable {
 
   public void moveTo(TelesessionStatus target) {
     telesessions.transition(id, session.getVersion(), target);
+    if (target == TelesessionStatus.CLOSED) {
+      rooms.end(id);
+    }
     load();
     info("telesession.moved", Messages.format(activeLocale.getLocale(), target.messageKey()));
   }

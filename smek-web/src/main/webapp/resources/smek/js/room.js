@@ -148,6 +148,7 @@ var smekRoom = (function () {
         break;
       case "removed":
       case "replaced":
+      case "ended":
         ended = true;
         closeLinks();
         setStatus(message.type);
