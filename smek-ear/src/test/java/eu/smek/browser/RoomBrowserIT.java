@@ -110,8 +110,8 @@ class RoomBrowserIT extends BrowserTest {
               Object stats =
                   ((org.openqa.selenium.JavascriptExecutor) d)
                       .executeAsyncScript(
-                          "var done = arguments[arguments.length - 1];"
-                              + " smekRoom.stats().then(function (s) { done(s[arguments[0]] || null); });",
+                          "var from = arguments[0], done = arguments[arguments.length - 1];"
+                              + " smekRoom.stats().then(function (s) { done(s[from] || null); });",
                           from);
               if (!(stats instanceof Map<?, ?> received)) {
                 return false;

@@ -74,7 +74,7 @@ class RoomSignalingIT extends InContainerTest {
                         LocalDateTime.of(2027, 5, 4, 10, 0),
                         LocalDateTime.of(2027, 5, 4, 12, 0),
                         "Europe/Warsaw",
-                        Visibility.PRIVATE,
+                        Visibility.NETWORK,
                         chair.accountId(),
                         secretary.accountId(),
                         new Quorum(0, 1, false),
@@ -184,7 +184,7 @@ class RoomSignalingIT extends InContainerTest {
     try (RoomClient chairs = RoomClient.connect(signIn(chair), session.getId())) {
       chairs.next("welcome");
 
-      // An uninvited user: told why, then closed for policy.
+      // An uninvited user of another town, who sees the network's session: told why, then closed.
       RoomClient uninvited = RoomClient.connect(signIn(outsider), session.getId());
       assertEquals("telesession.notInvited", uninvited.next("error").getString("key"));
       assertEquals(1008, uninvited.closeCode());

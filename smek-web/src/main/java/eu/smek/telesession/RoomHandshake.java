@@ -60,7 +60,7 @@ public class RoomHandshake extends ServerEndpointConfig.Configurator {
         return false;
       }
       String authority = uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
-      return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+      return ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
           && authority.equalsIgnoreCase(host);
     } catch (URISyntaxException e) {
       return false;

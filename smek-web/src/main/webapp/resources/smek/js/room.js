@@ -17,6 +17,7 @@ var smekRoom = (function () {
   var state = {me: null, chair: 0, peers: {}, agenda: [], item: null, motion: null, ice: []};
   var links = {};
   var local = null;
+  var mediaReady = null;
   var camera = null;
   var screen = null;
   var socket = null;
@@ -194,9 +195,14 @@ var smekRoom = (function () {
   // Camera, microphone and screen
 
   function media() {
-    if (local) {
-      return Promise.resolve(local);
+    // Asked once: a signal arriving while the browser still asks for the camera waits for it.
+    if (!mediaReady) {
+      mediaReady = openMedia();
     }
+    return mediaReady;
+  }
+
+  function openMedia() {
     var video = {width: {ideal: 640}, height: {ideal: 360}, frameRate: {ideal: 24}};
     var devices = navigator.mediaDevices;
     if (!devices || !devices.getUserMedia) {
@@ -528,7 +534,7 @@ var smekRoom = (function () {
     var select = el("item-select");
     select.textContent = "";
     state.agenda.forEach(function (item) {
-      var option = make("option", item.position + ". " + item.title);
+      var option = make("option", (item.position + 1) + ". " + item.title);
       option.value = item.id;
       select.appendChild(option);
     });
@@ -538,7 +544,7 @@ var smekRoom = (function () {
     var shown = state.agenda.filter(function (item) {
       return item.id === state.item;
     })[0];
-    el("current-item").textContent = shown ? shown.position + ". " + shown.title : t("item.none");
+    el("current-item").textContent = shown ? (shown.position + 1) + ". " + shown.title : t("item.none");
     if (shown) {
       el("item-select").value = String(shown.id);
     }

@@ -20,9 +20,9 @@ class FloodGateTest {
       }
     }
     assertEquals(60, passed, "the burst, at one instant");
-    assertFalse(gate.admit(SECOND / 60), "half a token later");
-    assertTrue(gate.admit(SECOND / 30), "one token a thirtieth of a second later");
-    assertFalse(gate.admit(SECOND / 30));
+    assertFalse(gate.admit(SECOND / 100), "a third of a token later");
+    assertTrue(gate.admit(SECOND / 25), "more than one token later");
+    assertFalse(gate.admit(SECOND / 25), "that token is spent");
   }
 
   @Test
