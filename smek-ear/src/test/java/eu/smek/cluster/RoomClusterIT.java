@@ -47,7 +47,7 @@ class RoomClusterIT {
             + guestLogin
             + "', 'Room guest', '"
             + guestLogin
-            + "@example.org', password_hash, true, 'en', organisation_id, now()"
+            + "@example.org', password_hash, true, language, organisation_id, now()"
             + " from account where login = 'admin'");
     cluster.sql("insert into account_role (account_id, role) values (" + guest + ", 'CLERK')");
     long room = openSession();
