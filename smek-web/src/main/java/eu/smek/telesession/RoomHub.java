@@ -158,7 +158,7 @@ public class RoomHub {
           answers.add(answer.toCompletableFuture().get(ROSTER_WAIT_MS, TimeUnit.MILLISECONDS));
         } catch (ExecutionException | TimeoutException unreachable) {
           // A node leaving the cluster takes its connections with it.
-          LOG.log(Level.FINE, "a node did not answer the roster", unreachable);
+          LOG.log(Level.WARNING, "a node did not answer the roster", unreachable);
         }
       }
     } catch (IOException e) {
@@ -191,7 +191,7 @@ public class RoomHub {
               answer ->
                   answer.exceptionally(
                       failure -> {
-                        LOG.log(Level.FINE, "a node did not take a room message", failure);
+                        LOG.log(Level.WARNING, "a node did not take a room message", failure);
                         return null;
                       }));
     } catch (IOException e) {
