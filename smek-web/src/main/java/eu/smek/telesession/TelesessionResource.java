@@ -236,6 +236,26 @@ public class TelesessionResource {
             id, required(input.version(), "version"), required(input.status(), "status")));
   }
 
+  @DELETE
+  @Path("{id: \\d+}/invitations/organisations/{organisation: \\d+}")
+  @Operation(
+      summary = "Withdraw an organisation's invitation to a planned or open telesession",
+      description = "Its people invited through it get the calendar's cancellation.")
+  public TelesessionView withdrawOrganisation(
+      @PathParam("id") long id, @PathParam("organisation") long organisation) {
+    return view(telesessions.withdrawOrganisation(id, organisation));
+  }
+
+  @DELETE
+  @Path("{id: \\d+}/invitations/people/{account: \\d+}")
+  @Operation(
+      summary = "Withdraw a person's invitation to a planned or open telesession",
+      description = "They get the calendar's cancellation.")
+  public TelesessionView withdrawAccount(
+      @PathParam("id") long id, @PathParam("account") long account) {
+    return view(telesessions.withdrawAccount(id, account));
+  }
+
   // Agenda
 
   @GET

@@ -138,6 +138,29 @@ public class ViewTelesession implements Serializable {
     info("telesession.moved", Messages.format(activeLocale.getLocale(), target.messageKey()));
   }
 
+  // Invitations
+
+  public void withdrawOrganisation(long organisation) {
+    String name = organisations.get(organisation);
+    telesessions.withdrawOrganisation(id, organisation);
+    load();
+    info("telesession.invitation.withdrawn", name);
+  }
+
+  public void withdrawAccount(long account) {
+    String name = accounts.get(account);
+    telesessions.withdrawAccount(id, account);
+    load();
+    info("telesession.invitation.withdrawn", name);
+  }
+
+  /** Whether the user may withdraw invitations now: organisers and the chair, until it closes. */
+  public boolean isMayWithdraw() {
+    return (mayManage || chair)
+        && (session.getStatus() == TelesessionStatus.PLANNED
+            || session.getStatus() == TelesessionStatus.OPEN);
+  }
+
   // Agenda
 
   public void saveItem() {
