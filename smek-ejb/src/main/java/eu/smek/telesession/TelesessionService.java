@@ -314,6 +314,8 @@ public class TelesessionService {
   /** A session whose invitations the caller may withdraw now, locked. */
   private Telesession withdrawable(long id) {
     Telesession session = visible(id, true);
+    // Read again under the lock: the invitations loaded with it may predate another withdrawal.
+    em.refresh(session);
     Account me = me();
     if (!mayManage(session, me) && session.getChairAccountId() != me.getId()) {
       refuse(session);

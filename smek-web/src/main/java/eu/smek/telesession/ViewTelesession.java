@@ -1,6 +1,7 @@
 package eu.smek.telesession;
 
 import eu.smek.calendar.CalendarEvent;
+import eu.smek.calendar.EventTimes;
 import eu.smek.faces.ActiveLocale;
 import eu.smek.security.Subjects;
 import eu.smek.shared.Messages;
@@ -341,16 +342,10 @@ public class ViewTelesession implements Serializable {
   }
 
   private String interval(ZonedDateTime start, ZonedDateTime end) {
-    ZonedDateTime from = start.withZoneSameInstant(zone());
-    ZonedDateTime to = end.withZoneSameInstant(zone());
-    DateTimeFormatter full =
-        DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-            .withLocale(activeLocale.getLocale());
-    DateTimeFormatter time =
-        DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(activeLocale.getLocale());
-    return full.format(from)
-        + " – "
-        + (from.toLocalDate().equals(to.toLocalDate()) ? time.format(to) : full.format(to));
+    return EventTimes.interval(
+        start.withZoneSameInstant(zone()),
+        end.withZoneSameInstant(zone()),
+        activeLocale.getLocale());
   }
 
   public String getReaderZone() {
