@@ -2,11 +2,13 @@ package eu.smek.browser;
 
 import static eu.smek.browser.Browser.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import eu.smek.shared.Language;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 /**
  * Invalid and hostile input on the telesession scheduling form: an oversized title and times the
@@ -16,6 +18,7 @@ import org.openqa.selenium.By;
 class TelesessionFormBrowserIT extends BrowserTest {
 
   private static final Language PL = DemoUser.COORDINATOR.language();
+  private static final String HUMENNE = "Mesto Humenné";
   private static final String HOSTILE = "<script>alert(1)</script><img src=x onerror=alert(2)>";
 
   private static void setValue(String id, String value) {
@@ -24,6 +27,19 @@ class TelesessionFormBrowserIT extends BrowserTest {
             + " field.dispatchEvent(new Event('change', {bubbles: true}));",
         id,
         value);
+  }
+
+  /** Finds a town by name in the form and invites it. */
+  private static void invite(String name) {
+    browser.type(By.id("telesession-form:search"), name);
+    browser.clickAndWaitForAjax(By.id("telesession-form:find"));
+    WebElement row =
+        browser.findAll(By.cssSelector("#telesession-form\\:found li")).stream()
+            .filter(li -> li.findElement(By.className("found-name")).getText().equals(name))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError(name + " is not found"));
+    browser.clickAndWaitForAjax(
+        By.id(row.findElement(By.cssSelector("button[id$=':invite']")).getDomAttribute("id")));
   }
 
   private static String value(String id) {
@@ -47,7 +63,9 @@ class TelesessionFormBrowserIT extends BrowserTest {
     browser.clickAndWaitForPage(By.id("menu-telesession-list-telesessions"));
     browser.clickAndWaitForPage(By.id("new-telesession"));
 
-    // The field stops typing at 300 characters; a hand-made request is not stopped.
+    // The field's maxlength keeps a browser at 300 characters; a hand-made request has none.
+    browser.script(
+        "document.getElementById('telesession-form:title').removeAttribute('maxlength');");
     setValue("telesession-form:title", "x".repeat(301));
     browser.type(By.id("telesession-form:description"), "Porządek obrad w załączniku");
     setValue("telesession-form:start-date", "2027-05-12");
@@ -84,9 +102,21 @@ class TelesessionFormBrowserIT extends BrowserTest {
 
     // Put right, it is scheduled, and the title is shown as text.
     setValue("telesession-form:end-time", "12:00");
+    invite(HUMENNE);
     browser.clickAndWaitForPage(By.id("telesession-form:save"));
     assertEquals(HOSTILE, browser.heading());
     assertTrue(browser.findAll(By.cssSelector("img[src='x']")).isEmpty(), "no injected image");
     assertTrue(browser.byId("when").getText().contains("Europe/Bratislava"), "the zone kept");
+
+    // The organiser withdraws the town's invitation, after a confirmation.
+    assertTrue(browser.byId("invited").getText().contains(HUMENNE));
+    browser.find(By.cssSelector("#invited-form button[id$=':withdraw']")).click();
+    browser.waitUntilVisible(By.cssSelector(".ui-confirm-dialog"));
+    browser.clickAndWaitForAjax(By.cssSelector(".ui-confirm-dialog .ui-confirmdialog-yes"));
+    assertTrue(
+        browser.messages().contains(text(PL, "telesession.invitation.withdrawn", HUMENNE)),
+        "" + browser.messages());
+    assertFalse(browser.byId("invited").getText().contains(HUMENNE));
+    browser.assertAccessible();
   }
 }

@@ -296,15 +296,14 @@ public class TelesessionService {
       throw new RecordNotFoundException(Account.class, accountId);
     }
     Account account = em.find(Account.class, accountId);
-    boolean throughOrganisation =
-        account != null
-            && session.getInvitedOrganisations().contains(account.getOrganisation().getId());
-    cancel(
-        session,
-        a ->
-            !throughOrganisation
-                && a.getInvitedThroughType() == InviteeType.ACCOUNT
-                && a.getInvitedThroughId() == accountId);
+    if (account == null
+        || !session.getInvitedOrganisations().contains(account.getOrganisation().getId())) {
+      cancel(
+          session,
+          a ->
+              a.getInvitedThroughType() == InviteeType.ACCOUNT
+                  && a.getInvitedThroughId() == accountId);
+    }
     em.flush();
     audit.record(
         AuditAction.TELESESSION_INVITATION_WITHDRAWN, target(session), "account:" + accountId);
