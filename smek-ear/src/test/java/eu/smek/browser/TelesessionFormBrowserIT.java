@@ -1,6 +1,8 @@
 package eu.smek.browser;
 
 import static eu.smek.browser.Browser.text;
+import static eu.smek.browser.TelesessionBrowserIT.invite;
+import static eu.smek.browser.TelesessionBrowserIT.setValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,39 +10,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import eu.smek.shared.Language;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 
 /**
  * Invalid and hostile input on the telesession scheduling form: an oversized title and times the
  * wrong way round get translated messages tied to the page, the other typed values stay as typed, a
- * title with markup is kept and shown as text, and the page with errors passes axe-core.
+ * title with markup is kept and shown as text, and the page with errors passes axe-core. Once
+ * scheduled, the organiser withdraws the invited town after a confirmation.
  */
 class TelesessionFormBrowserIT extends BrowserTest {
 
   private static final Language PL = DemoUser.COORDINATOR.language();
   private static final String HUMENNE = "Mesto Humenné";
   private static final String HOSTILE = "<script>alert(1)</script><img src=x onerror=alert(2)>";
-
-  private static void setValue(String id, String value) {
-    browser.script(
-        "var field = document.getElementById(arguments[0]); field.value = arguments[1];"
-            + " field.dispatchEvent(new Event('change', {bubbles: true}));",
-        id,
-        value);
-  }
-
-  /** Finds a town by name in the form and invites it. */
-  private static void invite(String name) {
-    browser.type(By.id("telesession-form:search"), name);
-    browser.clickAndWaitForAjax(By.id("telesession-form:find"));
-    WebElement row =
-        browser.findAll(By.cssSelector("#telesession-form\\:found li")).stream()
-            .filter(li -> li.findElement(By.className("found-name")).getText().equals(name))
-            .findFirst()
-            .orElseThrow(() -> new AssertionError(name + " is not found"));
-    browser.clickAndWaitForAjax(
-        By.id(row.findElement(By.cssSelector("button[id$=':invite']")).getDomAttribute("id")));
-  }
 
   private static String value(String id) {
     return browser.byId(id).getDomProperty("value");
@@ -63,7 +44,8 @@ class TelesessionFormBrowserIT extends BrowserTest {
     browser.clickAndWaitForPage(By.id("menu-telesession-list-telesessions"));
     browser.clickAndWaitForPage(By.id("new-telesession"));
 
-    // The field's maxlength keeps a browser at 300 characters; a hand-made request has none.
+    // The field's maxlength keeps a browser at 300 characters; a hand-made request has none (and
+    // the server then refuses the title with a message rather than cutting it off).
     browser.script(
         "document.getElementById('telesession-form:title').removeAttribute('maxlength');");
     setValue("telesession-form:title", "x".repeat(301));
