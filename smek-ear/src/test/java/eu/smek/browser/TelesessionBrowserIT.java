@@ -45,7 +45,7 @@ class TelesessionBrowserIT extends BrowserTest {
     return TelesessionSeed.town(seedBase.toExternalForm(), name);
   }
 
-  private static void setValue(String id, String value) {
+  static void setValue(String id, String value) {
     browser.script(
         "var field = document.getElementById(arguments[0]); field.value = arguments[1];"
             + " field.dispatchEvent(new Event('change', {bubbles: true}));",
@@ -54,7 +54,7 @@ class TelesessionBrowserIT extends BrowserTest {
   }
 
   /** Finds a town by name in the form and invites it. */
-  private static void invite(String name) {
+  static void invite(String name) {
     browser.find(By.id("telesession-form:search")).clear();
     browser.type(By.id("telesession-form:search"), name);
     browser.clickAndWaitForAjax(By.id("telesession-form:find"));

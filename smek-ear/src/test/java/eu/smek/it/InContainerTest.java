@@ -8,6 +8,15 @@ import eu.smek.shared.RecordNotFoundException;
 import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -51,5 +60,35 @@ abstract class InContainerTest {
             ? refused.getCause()
             : refused;
     assertTrue(cause instanceof RecordNotFoundException, refused.toString());
+  }
+
+  /** Runs the calls at once; the failure of each, or null. */
+  protected static List<Throwable> concurrently(List<Callable<?>> calls) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(calls.size());
+    CountDownLatch start = new CountDownLatch(1);
+    try {
+      List<Future<?>> futures = new ArrayList<>();
+      for (Callable<?> call : calls) {
+        futures.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return call.call();
+                }));
+      }
+      start.countDown();
+      List<Throwable> outcomes = new ArrayList<>();
+      for (Future<?> future : futures) {
+        try {
+          future.get(60, TimeUnit.SECONDS);
+          outcomes.add(null);
+        } catch (ExecutionException failed) {
+          outcomes.add(failed.getCause());
+        }
+      }
+      return outcomes;
+    } finally {
+      pool.shutdownNow();
+    }
   }
 }

@@ -36,17 +36,10 @@ import jakarta.ejb.EJBException;
 import jakarta.json.Json;
 import java.net.http.HttpResponse;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -437,36 +430,6 @@ class TelesessionIT extends InContainerTest {
 
   private Motion close(Motion motion) throws Exception {
     return TestSubjects.as(coordinator, () -> telesessions.closeMotion(motion.getId()));
-  }
-
-  /** Runs the calls at once; the failure of each, or null. */
-  private static List<Throwable> concurrently(List<Callable<?>> calls) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(calls.size());
-    CountDownLatch start = new CountDownLatch(1);
-    try {
-      List<Future<?>> futures = new ArrayList<>();
-      for (Callable<?> call : calls) {
-        futures.add(
-            pool.submit(
-                () -> {
-                  start.await();
-                  return call.call();
-                }));
-      }
-      start.countDown();
-      List<Throwable> outcomes = new ArrayList<>();
-      for (Future<?> future : futures) {
-        try {
-          future.get(60, TimeUnit.SECONDS);
-          outcomes.add(null);
-        } catch (ExecutionException failed) {
-          outcomes.add(failed.getCause());
-        }
-      }
-      return outcomes;
-    } finally {
-      pool.shutdownNow();
-    }
   }
 
   private static void assertRule(Class<? extends BusinessException> rule, Callable<?> call) {

@@ -223,7 +223,7 @@ class WorkingGroupWebIT extends InContainerTest {
             adminAuth,
             group("Nazwa", "Názov", null).replace("\"sk\"", "\"../etc\"")),
         400,
-        "api.status.400.detail",
+        "membership.api.invalidFields",
         Language.EN);
     assertProblem(
         send("POST", "/api/v1/working-groups", adminAuth, "{\"names\":{},\"topic\":\"TOURISM\"}"),
@@ -233,7 +233,7 @@ class WorkingGroupWebIT extends InContainerTest {
     assertProblem(
         send("POST", path + "/members", adminAuth, "{}"),
         400,
-        "api.status.400.detail",
+        "membership.api.fieldMissing",
         Language.EN);
     assertProblem(
         send("PUT", path + "/status", adminAuth, "{\"status\":null}"),

@@ -116,6 +116,30 @@ public class DemoEvents {
     CalendarService.updateRange(townDays);
   }
 
+  /**
+   * An event of an organisation's calendar, visible to the network, for other features' demo data
+   * (a telesession is scheduled as one).
+   */
+  public CalendarEvent organisationEvent(
+      Organisation organisation,
+      String title,
+      String description,
+      LocalDateTime start,
+      int hours,
+      Account organiser) {
+    return event(
+        calendar(new SpaceRef(SpaceType.ORGANISATION, organisation.getId())),
+        title,
+        description,
+        null,
+        start,
+        hours,
+        WARSAW,
+        null,
+        Visibility.NETWORK,
+        organiser);
+  }
+
   private CalendarEvent event(
       EventCalendar calendar,
       String title,

@@ -49,6 +49,7 @@ public class Bootstrap {
       initialData.createDemoLibraries();
       initialData.createDemoEvents();
       initialData.createDemoResources();
+      initialData.createDemoTelesessions();
     }
     initialData.createFirstAdministrator(System.getenv());
   }

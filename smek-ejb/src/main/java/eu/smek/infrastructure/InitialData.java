@@ -26,6 +26,7 @@ import eu.smek.security.Role;
 import eu.smek.security.WeakPasswordException;
 import eu.smek.shared.Language;
 import eu.smek.shared.StoredFile;
+import eu.smek.telesession.DemoTelesessions;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -75,6 +76,7 @@ public class InitialData {
   @Inject private FileStore files;
   @Inject private DemoLibraries demoLibraries;
   @Inject private DemoEvents demoEvents;
+  @Inject private DemoTelesessions demoTelesessions;
 
   /** Creates the demo accounts that do not exist yet; safe to call at every start. */
   public void createDemoAccounts() {
@@ -234,6 +236,19 @@ public class InitialData {
     }
     demoEvents.create();
     LOG.info("Created the demo calendar events");
+  }
+
+  /**
+   * Telesessions, once: when there is none yet, and only once the demo accounts exist (see {@link
+   * DemoTelesessions}).
+   */
+  public void createDemoTelesessions() {
+    if (em.createQuery("select count(t) from Telesession t", Long.class).getSingleResult() > 0
+        || !DEMO_ACCOUNTS.stream().allMatch(demo -> loginExists(demo.login()))) {
+      return;
+    }
+    demoTelesessions.create();
+    LOG.info("Created the demo telesessions");
   }
 
   /**

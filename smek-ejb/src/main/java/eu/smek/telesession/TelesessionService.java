@@ -5,10 +5,12 @@ import static eu.smek.security.Permissions.TELESESSION_VIEW;
 
 import eu.smek.audit.AuditAction;
 import eu.smek.audit.AuditService;
+import eu.smek.calendar.Attendee;
 import eu.smek.calendar.CalendarEvent;
 import eu.smek.calendar.CalendarService;
 import eu.smek.calendar.CalendarSummary;
 import eu.smek.calendar.EventDraft;
+import eu.smek.calendar.Invitations;
 import eu.smek.calendar.Invitee;
 import eu.smek.calendar.InviteeType;
 import eu.smek.membership.MembershipStatus;
@@ -52,6 +54,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Telesessions: scheduling (a calendar event of the organising organisation, invitations through
@@ -82,6 +85,7 @@ public class TelesessionService {
   @Inject private AuditService audit;
   @Inject private SpaceMembership spaces;
   @EJB private CalendarService calendar;
+  @Inject private Invitations invitations;
   @EJB private TelesessionService self;
 
   // Sessions
@@ -251,6 +255,90 @@ public class TelesessionService {
         .setParameter("open", TelesessionStatus.OPEN)
         .getSingleResult()
         .intValue();
+  }
+
+  // Withdrawing invitations
+
+  /**
+   * The organisers or the chair withdraw an organisation's invitation to a planned or open session:
+   * its people invited through it get the calendar's cancellation (iMIP CANCEL), unless they are
+   * invited in person too.
+   */
+  @RequiresPermission(TELESESSION_VIEW)
+  public Telesession withdrawOrganisation(long id, long organisationId) {
+    Telesession session = withdrawable(id);
+    if (!session.getInvitedOrganisations().remove(organisationId)) {
+      throw new RecordNotFoundException(Organisation.class, organisationId);
+    }
+    cancel(
+        session,
+        a ->
+            a.getInvitedThroughType() == InviteeType.ORGANISATION
+                && a.getInvitedThroughId() == organisationId
+                && (a.getAccountId() == null
+                    || !session.getInvitedAccounts().contains(a.getAccountId())));
+    em.flush();
+    audit.record(
+        AuditAction.TELESESSION_INVITATION_WITHDRAWN,
+        target(session),
+        "organisation:" + organisationId);
+    return session;
+  }
+
+  /**
+   * The organisers or the chair withdraw a person's invitation to a planned or open session: they
+   * get the calendar's cancellation, unless their organisation is invited too.
+   */
+  @RequiresPermission(TELESESSION_VIEW)
+  public Telesession withdrawAccount(long id, long accountId) {
+    Telesession session = withdrawable(id);
+    if (!session.getInvitedAccounts().remove(accountId)) {
+      throw new RecordNotFoundException(Account.class, accountId);
+    }
+    Account account = em.find(Account.class, accountId);
+    if (account == null
+        || !session.getInvitedOrganisations().contains(account.getOrganisation().getId())) {
+      cancel(
+          session,
+          a ->
+              a.getInvitedThroughType() == InviteeType.ACCOUNT
+                  && a.getInvitedThroughId() == accountId);
+    }
+    em.flush();
+    audit.record(
+        AuditAction.TELESESSION_INVITATION_WITHDRAWN, target(session), "account:" + accountId);
+    return session;
+  }
+
+  /** A session whose invitations the caller may withdraw now, locked. */
+  private Telesession withdrawable(long id) {
+    Telesession session = visible(id, true);
+    // Read again under the lock: the invitations loaded with it may predate another withdrawal.
+    em.refresh(session);
+    Account me = me();
+    if (!mayManage(session, me) && session.getChairAccountId() != me.getId()) {
+      refuse(session);
+    }
+    TelesessionStatus status = session.getStatus();
+    if (status != TelesessionStatus.PLANNED && status != TelesessionStatus.OPEN) {
+      throw new InvitationsClosedException();
+    }
+    return session;
+  }
+
+  /** Takes the matching attendees off the session's event, as the calendar does. */
+  private void cancel(Telesession session, Predicate<Attendee> withdrawn) {
+    CalendarEvent event = em.find(CalendarEvent.class, session.getEventId());
+    List<Attendee> attendees = invitations.attendeesOf(event).stream().filter(withdrawn).toList();
+    if (attendees.isEmpty()) {
+      return;
+    }
+    invitations.sendCancellations(event, attendees);
+    attendees.forEach(em::remove);
+    audit.record(
+        AuditAction.CALENDAR_INVITATION_WITHDRAWN,
+        "calendar-event:" + event.getId(),
+        String.join(", ", attendees.stream().map(Attendee::getEmail).toList()));
   }
 
   // Agenda

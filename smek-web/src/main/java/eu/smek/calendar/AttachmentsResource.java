@@ -1,7 +1,6 @@
 package eu.smek.calendar;
 
-import static eu.smek.calendar.CalendarApi.required;
-
+import eu.smek.rest.RestInput;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
@@ -92,8 +91,8 @@ public class AttachmentsResource {
     EventAttachment attachment =
         calendar.attach(
             eventId,
-            required(headers, input.version(), "version"),
-            required(headers, input.documentId(), "documentId"));
+            input().required(input.version(), "version"),
+            input().required(input.documentId(), "documentId"));
     long version = calendar.getEvent(eventId).getVersion();
     return Response.created(
             URI.create("calendar/events/" + eventId + "/attachments/" + attachment.documentId()))
@@ -110,7 +109,11 @@ public class AttachmentsResource {
       @PathParam("eventId") long eventId,
       @PathParam("documentId") long documentId,
       @QueryParam("version") Long version) {
-    calendar.detach(eventId, required(headers, version, "version"), documentId);
+    calendar.detach(eventId, input().required(version, "version"), documentId);
     return Response.noContent().build();
+  }
+
+  private RestInput input() {
+    return RestInput.of(headers, "calendar");
   }
 }

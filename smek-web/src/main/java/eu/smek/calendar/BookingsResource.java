@@ -1,8 +1,6 @@
 package eu.smek.calendar;
 
-import static eu.smek.calendar.CalendarApi.caller;
-import static eu.smek.calendar.CalendarApi.required;
-
+import eu.smek.rest.RestInput;
 import eu.smek.shared.Language;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -72,7 +70,7 @@ public class BookingsResource {
   @GET
   @Operation(summary = "The rooms and equipment an event books (an occurrence: its series')")
   public List<BookingView> list(@PathParam("eventId") long eventId) {
-    Language language = caller(headers);
+    Language language = input().language();
     return calendar.bookings(eventId).stream().map(b -> BookingView.of(b, language)).toList();
   }
 
@@ -88,12 +86,12 @@ public class BookingsResource {
     ResourceBooking booking =
         calendar.book(
             eventId,
-            required(headers, input.version(), "version"),
-            required(headers, input.resourceId(), "resourceId"));
+            input().required(input.version(), "version"),
+            input().required(input.resourceId(), "resourceId"));
     long version = calendar.getEvent(eventId).getVersion();
     return Response.created(
             URI.create("calendar/events/" + eventId + "/bookings/" + booking.getResource().getId()))
-        .entity(new Booked(BookingView.of(booking, caller(headers)), version))
+        .entity(new Booked(BookingView.of(booking, input().language()), version))
         .build();
   }
 
@@ -106,7 +104,11 @@ public class BookingsResource {
       @PathParam("eventId") long eventId,
       @PathParam("resourceId") long resourceId,
       @QueryParam("version") Long version) {
-    calendar.unbook(eventId, required(headers, version, "version"), resourceId);
+    calendar.unbook(eventId, input().required(version, "version"), resourceId);
     return Response.noContent().build();
+  }
+
+  private RestInput input() {
+    return RestInput.of(headers, "calendar");
   }
 }

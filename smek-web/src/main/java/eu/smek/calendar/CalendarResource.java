@@ -1,11 +1,6 @@
 package eu.smek.calendar;
 
-import static eu.smek.calendar.CalendarApi.badRequest;
-import static eu.smek.calendar.CalendarApi.caller;
-import static eu.smek.calendar.CalendarApi.date;
-import static eu.smek.calendar.CalendarApi.required;
-import static eu.smek.calendar.CalendarApi.valid;
-
+import eu.smek.rest.RestInput;
 import eu.smek.shared.Language;
 import eu.smek.shared.Messages;
 import eu.smek.shared.SpaceType;
@@ -229,7 +224,7 @@ public class CalendarResource {
               + " their personal calendar), then the other organisations' and working groups',"
               + " of which they see the events open to the network.")
   public List<CalendarView> calendars() {
-    Language language = caller(headers);
+    Language language = input().language();
     return calendar.calendars().stream().map(s -> CalendarView.of(s, language)).toList();
   }
 
@@ -247,16 +242,16 @@ public class CalendarResource {
       @QueryParam("to") String to,
       @QueryParam("zone") String zone,
       @QueryParam("calendar") List<Long> calendars) {
-    Language language = caller(headers);
-    LocalDate first = date(headers, required(headers, from, "from"), "from");
-    LocalDate last = date(headers, required(headers, to, "to"), "to");
-    ZoneId reader = TimeZones.of(required(headers, zone, "zone"));
+    Language language = input().language();
+    LocalDate first = input().date(input().required(from, "from"), "from");
+    LocalDate last = input().date(input().required(to, "to"), "to");
+    ZoneId reader = TimeZones.of(input().required(zone, "zone"));
     Set<Long> ids = new LinkedHashSet<>(calendars == null ? List.of() : calendars);
     if (ids.isEmpty()) {
       calendar.calendars().forEach(summary -> ids.add(summary.calendar().getId()));
     }
     if (ids.size() > CalendarService.MAXIMUM_CALENDARS) {
-      throw badRequest(language, "calendar.api.invalidFields", "calendar");
+      throw input().invalid("calendar");
     }
     return calendar.occurrences(ids, first, last, reader).stream()
         .map(occurrence -> OccurrenceView.of(occurrence, reader, language))
@@ -283,7 +278,7 @@ public class CalendarResource {
               + " RRULE: daily at most, without times of day, UNTIL or COUNT (at most 3660).")
   public Response create(@NotNull EventInput input) {
     CalendarEvent created =
-        calendar.createEvent(required(headers, input.calendarId(), "calendarId"), draft(input));
+        calendar.createEvent(input().required(input.calendarId(), "calendarId"), draft(input));
     return Response.created(URI.create("calendar/events/" + created.getId()))
         .entity(view(created))
         .build();
@@ -305,7 +300,7 @@ public class CalendarResource {
       @QueryParam("scope") String scope,
       @QueryParam("occurrence") String occurrence,
       @NotNull EventInput input) {
-    long version = required(headers, input.version(), "version");
+    long version = input().required(input.version(), "version");
     LocalDateTime start = occurrence(occurrence);
     CalendarEvent changed =
         calendar.updateEvent(id, version, scope(scope, start), start, draft(input));
@@ -323,7 +318,7 @@ public class CalendarResource {
       @QueryParam("scope") String scope,
       @QueryParam("occurrence") String occurrence) {
     LocalDateTime start = occurrence(occurrence);
-    calendar.deleteEvent(id, required(headers, version, "version"), scope(scope, start), start);
+    calendar.deleteEvent(id, input().required(version, "version"), scope(scope, start), start);
     return Response.noContent().build();
   }
 
@@ -391,18 +386,18 @@ public class CalendarResource {
               + " no account). Who is invited already, and the organiser, are skipped. Each new"
               + " attendee gets an iMIP invitation by e-mail. The answer lists the new attendees.")
   public List<AttendeeView> invite(@PathParam("id") long id, @NotNull InvitationInput input) {
-    long version = required(headers, input.version(), "version");
-    List<InviteeInput> given = required(headers, input.invitees(), "invitees");
+    long version = input().required(input.version(), "version");
+    List<InviteeInput> given = input().required(input.invitees(), "invitees");
     List<Invitee> invitees =
         given.stream()
             .map(
                 invitee -> {
                   if (invitee == null) {
-                    throw badRequest(caller(headers), "calendar.api.invalidFields", "invitees");
+                    throw input().invalid("invitees");
                   }
                   return new Invitee(
-                      inviteeType(required(headers, invitee.type(), "type")),
-                      required(headers, invitee.id(), "id"));
+                      inviteeType(input().required(invitee.type(), "type")),
+                      input().required(invitee.id(), "id"));
                 })
             .toList();
     return calendar.invite(id, version, invitees).stream().map(AttendeeView::of).toList();
@@ -427,9 +422,9 @@ public class CalendarResource {
   public AttendeeView answer(@PathParam("id") long id, @NotNull AnswerInput input) {
     Answer answer;
     try {
-      answer = Answer.valueOf(required(headers, input.answer(), "answer").strip());
+      answer = Answer.valueOf(input().required(input.answer(), "answer").strip());
     } catch (IllegalArgumentException unknown) {
-      throw badRequest(caller(headers), "calendar.api.invalidFields", "answer");
+      throw input().invalid("answer");
     }
     return AttendeeView.of(calendar.answer(id, answer));
   }
@@ -438,7 +433,7 @@ public class CalendarResource {
     try {
       return InviteeType.valueOf(text.strip());
     } catch (IllegalArgumentException unknown) {
-      throw badRequest(caller(headers), "calendar.api.invalidFields", "type");
+      throw input().invalid("type");
     }
   }
 
@@ -465,18 +460,18 @@ public class CalendarResource {
             translations,
             input.location(),
             allDay,
-            time(required(headers, input.start(), "start"), allDay, "start"),
-            time(required(headers, input.end(), "end"), allDay, "end"),
-            required(headers, input.timeZone(), "timeZone"),
+            time(input().required(input.start(), "start"), allDay, "start"),
+            time(input().required(input.end(), "end"), allDay, "end"),
+            input().required(input.timeZone(), "timeZone"),
             input.rrule(),
             input.categories(),
-            required(headers, input.visibility(), "visibility"));
-    return valid(headers, validator, draft);
+            input().required(input.visibility(), "visibility"));
+    return input().valid(validator, draft);
   }
 
   private EventText text(TextView text) {
     if (text == null) {
-      throw badRequest(caller(headers), "calendar.api.invalidFields", "translations");
+      throw input().invalid("translations");
     }
     return new EventText(text.title(), text.description());
   }
@@ -487,7 +482,7 @@ public class CalendarResource {
           ? LocalDate.parse(text.strip()).atStartOfDay()
           : LocalDateTime.parse(text.strip());
     } catch (DateTimeParseException invalid) {
-      throw badRequest(caller(headers), "calendar.api.invalidFields", field);
+      throw input().invalid(field);
     }
   }
 
@@ -500,7 +495,7 @@ public class CalendarResource {
           ? LocalDate.parse(text.strip()).atStartOfDay()
           : LocalDateTime.parse(text.strip());
     } catch (DateTimeParseException invalid) {
-      throw badRequest(caller(headers), "calendar.api.invalidFields", "occurrence");
+      throw input().invalid("occurrence");
     }
   }
 
@@ -513,16 +508,20 @@ public class CalendarResource {
     try {
       scope = EditScope.valueOf(text.strip());
     } catch (IllegalArgumentException unknown) {
-      throw badRequest(caller(headers), "calendar.api.invalidFields", "scope");
+      throw input().invalid("scope");
     }
     if (scope != EditScope.SERIES && occurrence == null) {
-      throw badRequest(caller(headers), "calendar.api.fieldMissing", "occurrence");
+      throw input().badRequest("calendar.api.fieldMissing", "occurrence");
     }
     return scope;
   }
 
   private Language language(String code, String field) {
     return Language.fromCode(code == null ? "" : code.strip())
-        .orElseThrow(() -> badRequest(caller(headers), "calendar.api.invalidFields", field));
+        .orElseThrow(() -> input().invalid(field));
+  }
+
+  private RestInput input() {
+    return RestInput.of(headers, "calendar");
   }
 }

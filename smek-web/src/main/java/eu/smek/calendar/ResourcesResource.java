@@ -1,10 +1,6 @@
 package eu.smek.calendar;
 
-import static eu.smek.calendar.CalendarApi.caller;
-import static eu.smek.calendar.CalendarApi.date;
-import static eu.smek.calendar.CalendarApi.required;
-import static eu.smek.calendar.CalendarApi.valid;
-
+import eu.smek.rest.RestInput;
 import eu.smek.shared.Language;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -107,7 +103,7 @@ public class ResourcesResource {
           "Every active one, of one organisation if organisation names it; the caller's own"
               + " town's deactivated ones too if they manage them.")
   public List<ResourceView> list(@QueryParam("organisation") Long organisation) {
-    Language language = caller(headers);
+    Language language = input().language();
     return calendar.resources(organisation).stream()
         .map(resource -> ResourceView.of(resource, calendar.mayManage(resource), language))
         .toList();
@@ -118,7 +114,7 @@ public class ResourcesResource {
   @Operation(summary = "A room or piece of equipment")
   public ResourceView get(@PathParam("id") long id) {
     BookableResource resource = calendar.getResource(id);
-    return ResourceView.of(resource, calendar.mayManage(resource), caller(headers));
+    return ResourceView.of(resource, calendar.mayManage(resource), input().language());
   }
 
   @POST
@@ -132,7 +128,7 @@ public class ResourcesResource {
   public Response create(@NotNull ResourceInput input) {
     BookableResource created = calendar.createResource(draft(input));
     return Response.created(URI.create("calendar/resources/" + created.getId()))
-        .entity(ResourceView.of(created, true, caller(headers)))
+        .entity(ResourceView.of(created, true, input().language()))
         .build();
   }
 
@@ -145,8 +141,8 @@ public class ResourcesResource {
           "Send the version read; active false deactivates it (its bookings stay, no new ones).")
   public ResourceView update(@PathParam("id") long id, @NotNull ResourceInput input) {
     BookableResource changed =
-        calendar.updateResource(id, required(headers, input.version(), "version"), draft(input));
-    return ResourceView.of(changed, true, caller(headers));
+        calendar.updateResource(id, input().required(input.version(), "version"), draft(input));
+    return ResourceView.of(changed, true, input().language());
   }
 
   @GET
@@ -162,8 +158,8 @@ public class ResourcesResource {
       @QueryParam("from") String from,
       @QueryParam("to") String to,
       @QueryParam("zone") String zone) {
-    LocalDate first = date(headers, required(headers, from, "from"), "from");
-    LocalDate last = date(headers, required(headers, to, "to"), "to");
+    LocalDate first = input().date(input().required(from, "from"), "from");
+    LocalDate last = input().date(input().required(to, "to"), "to");
     ZoneId reader =
         zone == null || zone.isBlank()
             ? calendar.getResource(id).zone()
@@ -174,11 +170,15 @@ public class ResourcesResource {
   private ResourceDraft draft(ResourceInput input) {
     ResourceDraft draft =
         new ResourceDraft(
-            required(headers, input.kind(), "kind"),
+            input().required(input.kind(), "kind"),
             input.name(),
             input.capacity(),
             input.description(),
             input.active() == null || input.active());
-    return valid(headers, validator, draft);
+    return input().valid(validator, draft);
+  }
+
+  private RestInput input() {
+    return RestInput.of(headers, "calendar");
   }
 }

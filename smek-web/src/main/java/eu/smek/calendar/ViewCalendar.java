@@ -47,16 +47,6 @@ public class ViewCalendar implements Serializable {
 
   @Serial private static final long serialVersionUID = 1L;
 
-  /** The zones offered for an event: the network's countries and their neighbours. */
-  public static final List<String> ZONES =
-      List.of(
-          "Europe/Warsaw",
-          "Europe/Bratislava",
-          "Europe/Kyiv",
-          "Europe/Budapest",
-          "Europe/Bucharest",
-          "UTC");
-
   static final List<String> VIEWS =
       List.of("dayGridMonth", "timeGridWeek", "timeGridDay", "listWeek");
 
@@ -171,12 +161,8 @@ public class ViewCalendar implements Serializable {
             .map(summary -> summary.calendar().getId())
             .findFirst()
             .orElse(null);
-    form.timeZone = zone().getId();
     form.allDay = allDay;
-    form.startDate = start.toLocalDate();
-    form.startTime = start.toLocalTime();
-    form.endDate = start.plusHours(1).toLocalDate();
-    form.endTime = start.plusHours(1).toLocalTime();
+    form.set(start, start.plusHours(1), zone().getId());
     form.visibility = Visibility.NETWORK;
     editing = true;
   }
@@ -197,13 +183,9 @@ public class ViewCalendar implements Serializable {
     form.description = event.getDescription();
     form.location = event.getLocation();
     form.allDay = event.isAllDay();
-    form.timeZone = event.getTimeZone();
     LocalDateTime start = occurrence.start();
     LocalDateTime end = event.isAllDay() ? occurrence.end().minusDays(1) : occurrence.end();
-    form.startDate = start.toLocalDate();
-    form.startTime = start.toLocalTime();
-    form.endDate = end.toLocalDate();
-    form.endTime = end.toLocalTime();
+    form.set(start, end, event.getTimeZone());
     form.categories = String.join(", ", new TreeSet<>(event.getCategories()));
     form.visibility = event.getVisibility();
     form.scope = form.recurring ? EditScope.ONE : null;
@@ -416,14 +398,6 @@ public class ViewCalendar implements Serializable {
     return editing;
   }
 
-  public List<String> getZones() {
-    List<String> zones = new ArrayList<>(ZONES);
-    if (form.timeZone != null && !zones.contains(form.timeZone)) {
-      zones.add(0, form.timeZone);
-    }
-    return zones;
-  }
-
   public List<Frequency> getFrequencies() {
     return Arrays.asList(Frequency.values());
   }
@@ -481,7 +455,7 @@ public class ViewCalendar implements Serializable {
   }
 
   /** What the event form holds between requests; the schedule's dates are the user's zone's. */
-  public static class EventForm implements Serializable {
+  public static class EventForm extends EventTimes {
     @Serial private static final long serialVersionUID = 1L;
 
     Long eventId;
@@ -497,11 +471,6 @@ public class ViewCalendar implements Serializable {
     String description;
     String location;
     boolean allDay;
-    LocalDate startDate;
-    LocalTime startTime;
-    LocalDate endDate;
-    LocalTime endTime;
-    String timeZone;
     String categories;
     Visibility visibility;
 
@@ -539,11 +508,7 @@ public class ViewCalendar implements Serializable {
       description = null;
       location = null;
       allDay = false;
-      startDate = null;
-      startTime = null;
-      endDate = null;
-      endTime = null;
-      timeZone = null;
+      clearTimes();
       categories = null;
       visibility = null;
       resourceId = null;
@@ -717,46 +682,6 @@ public class ViewCalendar implements Serializable {
 
     public void setAllDay(boolean allDay) {
       this.allDay = allDay;
-    }
-
-    public LocalDate getStartDate() {
-      return startDate;
-    }
-
-    public void setStartDate(LocalDate startDate) {
-      this.startDate = startDate;
-    }
-
-    public LocalTime getStartTime() {
-      return startTime;
-    }
-
-    public void setStartTime(LocalTime startTime) {
-      this.startTime = startTime;
-    }
-
-    public LocalDate getEndDate() {
-      return endDate;
-    }
-
-    public void setEndDate(LocalDate endDate) {
-      this.endDate = endDate;
-    }
-
-    public LocalTime getEndTime() {
-      return endTime;
-    }
-
-    public void setEndTime(LocalTime endTime) {
-      this.endTime = endTime;
-    }
-
-    public String getTimeZone() {
-      return timeZone;
-    }
-
-    public void setTimeZone(String timeZone) {
-      this.timeZone = timeZone;
     }
 
     public String getCategories() {

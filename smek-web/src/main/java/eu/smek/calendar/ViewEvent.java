@@ -195,14 +195,7 @@ public class ViewEvent implements Serializable {
   }
 
   public String interval(ZonedDateTime start, ZonedDateTime end) {
-    DateTimeFormatter full =
-        DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-            .withLocale(activeLocale.getLocale());
-    DateTimeFormatter time =
-        DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(activeLocale.getLocale());
-    return full.format(start)
-        + " – "
-        + (start.toLocalDate().equals(end.toLocalDate()) ? time.format(end) : full.format(end));
+    return EventTimes.interval(start, end, activeLocale.getLocale());
   }
 
   /** Whether a busy time overlaps the event (its first occurrence). */

@@ -1,11 +1,10 @@
 package eu.smek.documents;
 
 import eu.smek.infrastructure.FileRejectedException;
-import eu.smek.rest.Problem;
+import eu.smek.rest.RestInput;
 import eu.smek.security.AccountPrincipal;
 import eu.smek.security.Subjects;
 import eu.smek.shared.Language;
-import eu.smek.shared.Messages;
 import eu.smek.shared.SpaceRef;
 import eu.smek.shared.SpaceType;
 import eu.smek.shared.Visibility;
@@ -25,7 +24,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -304,10 +302,14 @@ public class DocumentResource {
   public Response createLibrary(@NotNull LibraryInput input) {
     SpaceRef space =
         new SpaceRef(
-            required(input.spaceType(), "spaceType"), required(input.spaceId(), "spaceId"));
+            input().required(input.spaceType(), "spaceType"),
+            input().required(input.spaceId(), "spaceId"));
     Library created =
         documents.createLibrary(
-            space, input.name(), input.description(), required(input.visibility(), "visibility"));
+            space,
+            input.name(),
+            input.description(),
+            input().required(input.visibility(), "visibility"));
     return Response.created(URI.create("documents/libraries/" + created.getId()))
         .entity(ContentsView.of(documents.contents(created.getId(), null)).library())
         .build();
@@ -418,7 +420,7 @@ public class DocumentResource {
           "Send the version you read; if someone changed the document since, the answer is 409."
               + " Refused while someone else has the document checked out.")
   public DocumentView update(@PathParam("id") long id, @NotNull MetadataInput input) {
-    long version = required(input.version(), "version");
+    long version = input().required(input.version(), "version");
     DocumentDraft draft =
         new DocumentDraft(
             input.title(),
@@ -575,7 +577,7 @@ public class DocumentResource {
   }
 
   private UploadForm form(HttpServletRequest request) {
-    return UploadForm.of(request, caller(), storage.maximumBytes());
+    return UploadForm.of(request, input().language(), storage.maximumBytes());
   }
 
   /**
@@ -594,39 +596,30 @@ public class DocumentResource {
    * that break them.
    */
   private void check(DocumentDraft draft, String comment) {
-    Set<String> invalid = new TreeSet<>();
-    if (draft != null) {
-      validator
-          .validate(draft)
-          .forEach(
-              violation -> invalid.add(violation.getPropertyPath().iterator().next().getName()));
-    }
+    Set<String> invalid = draft == null ? new TreeSet<>() : RestInput.violations(validator, draft);
     if (comment != null && comment.length() > DocumentVersion.COMMENT_LENGTH) {
       invalid.add("comment");
     }
-    if (!invalid.isEmpty()) {
-      throw badRequest(caller(), "documents.api.invalidFields", String.join(", ", invalid));
-    }
+    input().invalid(invalid);
   }
 
   private DocumentType type(String text) {
     try {
       return DocumentType.valueOf(text.strip());
     } catch (IllegalArgumentException unknown) {
-      throw badRequest(caller(), "documents.api.invalidFields", "type");
+      throw input().invalid("type");
     }
   }
 
   private Language language(String code) {
-    return Language.fromCode(code.strip())
-        .orElseThrow(() -> badRequest(caller(), "documents.api.invalidFields", "language"));
+    return Language.fromCode(code.strip()).orElseThrow(() -> input().invalid("language"));
   }
 
   private Long folderId(String text) {
     try {
       return Long.valueOf(text.strip());
     } catch (NumberFormatException notANumber) {
-      throw badRequest(caller(), "documents.api.invalidFields", "folder");
+      throw input().invalid("folder");
     }
   }
 
@@ -641,19 +634,7 @@ public class DocumentResource {
     return tags;
   }
 
-  private <T> T required(T value, String field) {
-    if (value == null) {
-      throw badRequest(caller(), "documents.api.fieldMissing", field);
-    }
-    return value;
-  }
-
-  private Language caller() {
-    return Messages.negotiate(headers.getAcceptableLanguages());
-  }
-
-  /** A 400 problem with its own translated detail, which the problem mappers pass on as it is. */
-  static WebApplicationException badRequest(Language language, String key, Object... arguments) {
-    return new WebApplicationException(Problem.of(400, language, key, arguments).toResponse());
+  private RestInput input() {
+    return RestInput.of(headers, "documents");
   }
 }

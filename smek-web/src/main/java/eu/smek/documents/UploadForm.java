@@ -1,6 +1,7 @@
 package eu.smek.documents;
 
 import eu.smek.infrastructure.FileRejectedException;
+import eu.smek.rest.RestInput;
 import eu.smek.shared.Language;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -73,8 +74,7 @@ final class UploadForm {
     return parts.stream()
         .filter(part -> part.getName().equals(name) && isFile(part))
         .findFirst()
-        .orElseThrow(
-            () -> DocumentResource.badRequest(language, "documents.api.fieldMissing", name));
+        .orElseThrow(() -> RestInput.badRequest(language, "documents.api.fieldMissing", name));
   }
 
   /** A text field as UTF-8, as browsers and HTTP clients send it (RFC 7578). */
@@ -103,7 +103,7 @@ final class UploadForm {
     try (InputStream in = part.getInputStream()) {
       byte[] text = in.readNBytes(TEXT_LIMIT + 1);
       if (text.length > TEXT_LIMIT) {
-        throw DocumentResource.badRequest(language, "documents.api.fieldTooLong", part.getName());
+        throw RestInput.badRequest(language, "documents.api.fieldTooLong", part.getName());
       }
       return new String(text, StandardCharsets.UTF_8);
     } catch (IOException e) {

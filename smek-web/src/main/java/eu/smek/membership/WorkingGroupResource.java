@@ -1,12 +1,11 @@
 package eu.smek.membership;
 
+import eu.smek.rest.RestInput;
 import eu.smek.shared.ConcurrentChangeException;
 import eu.smek.shared.Language;
-import eu.smek.shared.Messages;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
-import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -114,17 +113,18 @@ public class WorkingGroupResource {
               .toList());
     }
 
-    void applyTo(WorkingGroup group) {
+    void applyTo(WorkingGroup group, RestInput in) {
       for (Language language : Language.values()) {
         group.setName(language, null);
         group.setDescription(language, null);
       }
       if (names != null) {
-        names.forEach((code, name) -> group.setName(language(code), name));
+        names.forEach((code, name) -> group.setName(language(in, code, "names"), name));
       }
       if (descriptions != null) {
         descriptions.forEach(
-            (code, description) -> group.setDescription(language(code), description));
+            (code, description) ->
+                group.setDescription(language(in, code, "descriptions"), description));
       }
       group.setTopic(topic);
     }
@@ -167,7 +167,7 @@ public class WorkingGroupResource {
       description = "It starts active, without members; give a name in at least one language.")
   public Response create(@NotNull WorkingGroupView input) {
     WorkingGroup group = new WorkingGroup();
-    input.applyTo(group);
+    input.applyTo(group, input());
     WorkingGroup created = membership.createWorkingGroup(group);
     return Response.created(URI.create("working-groups/" + created.getId()))
         .entity(view(created.getId()))
@@ -188,7 +188,7 @@ public class WorkingGroupResource {
     if (group.getVersion() != input.version()) {
       throw new ConcurrentChangeException();
     }
-    input.applyTo(group);
+    input.applyTo(group, input());
     membership.updateWorkingGroup(group);
     return view(id);
   }
@@ -248,18 +248,20 @@ public class WorkingGroupResource {
   }
 
   private Language language() {
-    return Messages.negotiate(headers.getAcceptableLanguages());
+    return input().language();
   }
 
-  private static long personId(PersonRef input) {
-    if (input.personId() == null) {
-      throw new BadRequestException("personId is missing");
-    }
-    return input.personId();
+  private long personId(PersonRef ref) {
+    return input().required(ref.personId(), "personId");
   }
 
-  private static Language language(String code) {
-    return Language.fromCode(code).orElseThrow(BadRequestException::new);
+  /** The language of a text keyed by its code, or a 400 problem naming the field. */
+  private static Language language(RestInput in, String code, String field) {
+    return Language.fromCode(code).orElseThrow(() -> in.invalid(field));
+  }
+
+  private RestInput input() {
+    return RestInput.of(headers, "membership");
   }
 
   /** Texts keyed by language code (pl, sk, ...), as clients write them. */

@@ -2,9 +2,9 @@ package eu.smek.telesession;
 
 import eu.smek.calendar.CalendarEvent;
 import eu.smek.calendar.CalendarService;
+import eu.smek.calendar.EventTimes;
 import eu.smek.calendar.InviteeOption;
 import eu.smek.calendar.InviteeType;
-import eu.smek.calendar.ViewCalendar;
 import eu.smek.faces.ActiveLocale;
 import eu.smek.security.CurrentUser;
 import eu.smek.security.Subjects;
@@ -15,9 +15,7 @@ import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serial;
 import java.io.Serializable;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -51,11 +49,7 @@ public class EditTelesession implements Serializable {
 
   private String title;
   private String description;
-  private LocalDate startDate;
-  private LocalTime startTime;
-  private LocalDate endDate;
-  private LocalTime endTime;
-  private String timeZone;
+  private final EventTimes times = new EventTimes();
   private Visibility visibility = Visibility.NETWORK;
   private int quorumNumerator = 1;
   private int quorumDenominator = 2;
@@ -73,11 +67,7 @@ public class EditTelesession implements Serializable {
     if (id == null) {
       LocalDateTime start =
           LocalDateTime.now(activeLocale.getTimeZone()).truncatedTo(ChronoUnit.HOURS).plusDays(1);
-      startDate = start.toLocalDate();
-      startTime = start.toLocalTime();
-      endDate = start.plusHours(2).toLocalDate();
-      endTime = start.plusHours(2).toLocalTime();
-      timeZone = activeLocale.getTimeZone().getId();
+      times.set(start, start.plusHours(2), activeLocale.getTimeZone().getId());
       long me = Subjects.requirePrincipal().accountId();
       chair = new InviteeOption(InviteeType.ACCOUNT, me, currentUser.getDisplayName(), null);
       secretary = chair;
@@ -89,11 +79,7 @@ public class EditTelesession implements Serializable {
     editable = session.getStatus().isEditable() && telesessions.mayManage(session);
     title = session.getTitle();
     description = session.getDescription();
-    startDate = event.getStart().toLocalDate();
-    startTime = event.getStart().toLocalTime();
-    endDate = event.getEnd().toLocalDate();
-    endTime = event.getEnd().toLocalTime();
-    timeZone = event.getTimeZone();
+    times.set(event.getStart(), event.getEnd(), event.getTimeZone());
     visibility = session.getVisibility();
     quorumNumerator = session.getQuorum().getNumerator();
     quorumDenominator = session.getQuorum().getDenominator();
@@ -164,9 +150,9 @@ public class EditTelesession implements Serializable {
         new TelesessionDraft(
             title,
             description,
-            startDate.atTime(startTime == null ? LocalTime.MIDNIGHT : startTime),
-            endDate.atTime(endTime == null ? LocalTime.MIDNIGHT : endTime),
-            timeZone,
+            times.start(),
+            times.end(),
+            times.getTimeZone(),
             visibility,
             chair.id(),
             secretary.id(),
@@ -190,14 +176,6 @@ public class EditTelesession implements Serializable {
   }
 
   // What the page shows
-
-  public List<String> getZones() {
-    List<String> zones = new ArrayList<>(ViewCalendar.ZONES);
-    if (timeZone != null && !zones.contains(timeZone)) {
-      zones.add(0, timeZone);
-    }
-    return zones;
-  }
 
   public List<Visibility> getVisibilities() {
     return Arrays.asList(Visibility.values());
@@ -237,44 +215,8 @@ public class EditTelesession implements Serializable {
     this.description = description;
   }
 
-  public LocalDate getStartDate() {
-    return startDate;
-  }
-
-  public void setStartDate(LocalDate startDate) {
-    this.startDate = startDate;
-  }
-
-  public LocalTime getStartTime() {
-    return startTime;
-  }
-
-  public void setStartTime(LocalTime startTime) {
-    this.startTime = startTime;
-  }
-
-  public LocalDate getEndDate() {
-    return endDate;
-  }
-
-  public void setEndDate(LocalDate endDate) {
-    this.endDate = endDate;
-  }
-
-  public LocalTime getEndTime() {
-    return endTime;
-  }
-
-  public void setEndTime(LocalTime endTime) {
-    this.endTime = endTime;
-  }
-
-  public String getTimeZone() {
-    return timeZone;
-  }
-
-  public void setTimeZone(String timeZone) {
-    this.timeZone = timeZone;
+  public EventTimes getTimes() {
+    return times;
   }
 
   public Visibility getVisibility() {

@@ -1,8 +1,6 @@
 package eu.smek.telesession;
 
-import eu.smek.rest.Problem;
-import eu.smek.shared.Language;
-import eu.smek.shared.Messages;
+import eu.smek.rest.RestInput;
 import eu.smek.shared.Visibility;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -17,15 +15,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -219,7 +213,7 @@ public class TelesessionResource {
       summary = "Change a planned telesession",
       description = "As for scheduling, with the version read; invitations are only added.")
   public TelesessionView update(@PathParam("id") long id, @NotNull TelesessionInput input) {
-    long version = required(input.version(), "version");
+    long version = input().required(input.version(), "version");
     return view(telesessions.update(id, version, draft(input)));
   }
 
@@ -234,11 +228,33 @@ public class TelesessionResource {
   public TelesessionView transition(@PathParam("id") long id, @NotNull TransitionInput input) {
     Telesession moved =
         telesessions.transition(
-            id, required(input.version(), "version"), required(input.status(), "status"));
+            id,
+            input().required(input.version(), "version"),
+            input().required(input.status(), "status"));
     if (moved.getStatus() == TelesessionStatus.CLOSED) {
       rooms.end(id);
     }
     return view(moved);
+  }
+
+  @DELETE
+  @Path("{id: \\d+}/invitations/organisations/{organisation: \\d+}")
+  @Operation(
+      summary = "Withdraw an organisation's invitation to a planned or open telesession",
+      description = "Its people invited through it get the calendar's cancellation.")
+  public TelesessionView withdrawOrganisation(
+      @PathParam("id") long id, @PathParam("organisation") long organisation) {
+    return view(telesessions.withdrawOrganisation(id, organisation));
+  }
+
+  @DELETE
+  @Path("{id: \\d+}/invitations/people/{account: \\d+}")
+  @Operation(
+      summary = "Withdraw a person's invitation to a planned or open telesession",
+      description = "They get the calendar's cancellation.")
+  public TelesessionView withdrawAccount(
+      @PathParam("id") long id, @PathParam("account") long account) {
+    return view(telesessions.withdrawAccount(id, account));
   }
 
   // Agenda
@@ -271,7 +287,7 @@ public class TelesessionResource {
       @PathParam("id") long id, @PathParam("item") long item, @NotNull AgendaItemInput input) {
     return AgendaItemView.of(
         telesessions.updateAgendaItem(
-            item, required(input.version(), "version"), itemDraft(input)));
+            item, input().required(input.version(), "version"), itemDraft(input)));
   }
 
   @DELETE
@@ -279,7 +295,7 @@ public class TelesessionResource {
   @Operation(summary = "Remove an agenda item, with the version read")
   public Response removeItem(
       @PathParam("id") long id, @PathParam("item") long item, @QueryParam("version") Long version) {
-    telesessions.removeAgendaItem(item, required(version, "version"));
+    telesessions.removeAgendaItem(item, input().required(version, "version"));
     return Response.noContent().build();
   }
 
@@ -288,9 +304,9 @@ public class TelesessionResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Reorder the agenda", description = "{\"order\": [1003, 1001, 1002]}")
   public List<AgendaItemView> reorder(@PathParam("id") long id, @NotNull OrderInput input) {
-    List<Long> order = required(input.order(), "order");
+    List<Long> order = input().required(input.order(), "order");
     if (order.size() > TelesessionService.MAXIMUM_AGENDA_ITEMS || order.contains(null)) {
-      throw badRequest("telesession.api.invalidFields", "order");
+      throw input().invalid("order");
     }
     return telesessions.reorder(id, order).stream().map(AgendaItemView::of).toList();
   }
@@ -324,16 +340,16 @@ public class TelesessionResource {
               + " \"note\": \"by phone\"}; with id and version to correct a record.")
   public AttendanceView correct(@PathParam("id") long id, @NotNull AttendanceInput input) {
     Long record = input.id();
-    long version = record == null ? 0 : required(input.version(), "version");
-    long account = record == null ? required(input.accountId(), "accountId") : 0;
+    long version = record == null ? 0 : input().required(input.version(), "version");
+    long account = record == null ? input().required(input.accountId(), "accountId") : 0;
     return AttendanceView.of(
         telesessions.correctAttendance(
             id,
             record,
             version,
             account,
-            instant(required(input.joinedAt(), "joinedAt"), "joinedAt"),
-            input.leftAt() == null ? null : instant(input.leftAt(), "leftAt"),
+            input().instant(input().required(input.joinedAt(), "joinedAt"), "joinedAt"),
+            input.leftAt() == null ? null : input().instant(input.leftAt(), "leftAt"),
             input.note()));
   }
 
@@ -361,7 +377,9 @@ public class TelesessionResource {
   public TelesessionView designate(@PathParam("id") long id, @NotNull DelegateInput input) {
     return view(
         telesessions.designate(
-            id, required(input.version(), "version"), required(input.accountId(), "accountId")));
+            id,
+            input().required(input.version(), "version"),
+            input().required(input.accountId(), "accountId")));
   }
 
   // Motions
@@ -383,16 +401,16 @@ public class TelesessionResource {
       description =
           "{\"agendaItemId\": 1000, \"text\": \"…\", \"kind\": \"ROLL_CALL\" or \"SECRET\"}")
   public Response open(@PathParam("id") long id, @NotNull MotionInput input) {
-    String text = required(input.text(), "text");
+    String text = input().required(input.text(), "text");
     if (text.isBlank() || text.length() > Motion.TEXT_LENGTH) {
-      throw badRequest("telesession.api.invalidFields", "text");
+      throw input().invalid("text");
     }
     Motion motion =
         telesessions.openMotion(
             id,
-            required(input.agendaItemId(), "agendaItemId"),
+            input().required(input.agendaItemId(), "agendaItemId"),
             text,
-            required(input.kind(), "kind"));
+            input().required(input.kind(), "kind"));
     return Response.created(URI.create("telesessions/motions/" + motion.getId()))
         .entity(MotionView.of(telesessions.result(motion.getId())))
         .build();
@@ -412,7 +430,7 @@ public class TelesessionResource {
       summary = "Cast the caller's organisation's vote",
       description = "{\"choice\": \"YES\", \"NO\" or \"ABSTAIN\"}")
   public Response cast(@PathParam("motion") long motion, @NotNull BallotInput input) {
-    telesessions.cast(motion, required(input.choice(), "choice"));
+    telesessions.cast(motion, input().required(input.choice(), "choice"));
     return Response.noContent().build();
   }
 
@@ -465,69 +483,38 @@ public class TelesessionResource {
   private TelesessionDraft draft(TelesessionInput input) {
     QuorumView quorum = input.quorum();
     if (quorum != null && !Quorum.valid(quorum.numerator(), quorum.denominator())) {
-      throw badRequest("telesession.api.invalidFields", "quorum");
+      throw input().invalid("quorum");
     }
-    return valid(
-        new TelesessionDraft(
-            required(input.title(), "title"),
-            input.description(),
-            dateTime(required(input.start(), "start"), "start"),
-            dateTime(required(input.end(), "end"), "end"),
-            required(input.timeZone(), "timeZone"),
-            required(input.visibility(), "visibility"),
-            required(input.chairAccountId(), "chairAccountId"),
-            required(input.secretaryAccountId(), "secretaryAccountId"),
-            quorum == null
-                ? null
-                : new Quorum(quorum.numerator(), quorum.denominator(), quorum.strict()),
-            input.organisations(),
-            input.accounts()));
+    return input()
+        .valid(
+            validator,
+            new TelesessionDraft(
+                input().required(input.title(), "title"),
+                input.description(),
+                input().dateTime(input().required(input.start(), "start"), "start"),
+                input().dateTime(input().required(input.end(), "end"), "end"),
+                input().required(input.timeZone(), "timeZone"),
+                input().required(input.visibility(), "visibility"),
+                input().required(input.chairAccountId(), "chairAccountId"),
+                input().required(input.secretaryAccountId(), "secretaryAccountId"),
+                quorum == null
+                    ? null
+                    : new Quorum(quorum.numerator(), quorum.denominator(), quorum.strict()),
+                input.organisations(),
+                input.accounts()));
   }
 
   private AgendaItemDraft itemDraft(AgendaItemInput input) {
-    return valid(
-        new AgendaItemDraft(
-            required(input.title(), "title"),
-            input.presenter(),
-            required(input.minutes(), "minutes")));
+    return input()
+        .valid(
+            validator,
+            new AgendaItemDraft(
+                input().required(input.title(), "title"),
+                input.presenter(),
+                input().required(input.minutes(), "minutes")));
   }
 
-  private <T> T valid(T draft) {
-    Set<String> invalid = new TreeSet<>();
-    validator
-        .validate(draft)
-        .forEach(violation -> invalid.add(violation.getPropertyPath().iterator().next().getName()));
-    if (!invalid.isEmpty()) {
-      throw badRequest("telesession.api.invalidFields", String.join(", ", invalid));
-    }
-    return draft;
-  }
-
-  private <T> T required(T value, String field) {
-    if (value == null) {
-      throw badRequest("telesession.api.fieldMissing", field);
-    }
-    return value;
-  }
-
-  private LocalDateTime dateTime(String text, String field) {
-    try {
-      return LocalDateTime.parse(text.strip());
-    } catch (DateTimeParseException invalid) {
-      throw badRequest("telesession.api.invalidFields", field);
-    }
-  }
-
-  private Instant instant(String text, String field) {
-    try {
-      return Instant.parse(text.strip());
-    } catch (DateTimeParseException invalid) {
-      throw badRequest("telesession.api.invalidFields", field);
-    }
-  }
-
-  private WebApplicationException badRequest(String key, Object... arguments) {
-    Language language = Messages.negotiate(headers.getAcceptableLanguages());
-    return new WebApplicationException(Problem.of(400, language, key, arguments).toResponse());
+  private RestInput input() {
+    return RestInput.of(headers, "telesession");
   }
 }

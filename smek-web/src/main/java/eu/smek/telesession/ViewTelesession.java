@@ -1,6 +1,7 @@
 package eu.smek.telesession;
 
 import eu.smek.calendar.CalendarEvent;
+import eu.smek.calendar.EventTimes;
 import eu.smek.faces.ActiveLocale;
 import eu.smek.security.Subjects;
 import eu.smek.shared.Messages;
@@ -140,6 +141,29 @@ public class ViewTelesession implements Serializable {
     }
     load();
     info("telesession.moved", Messages.format(activeLocale.getLocale(), target.messageKey()));
+  }
+
+  // Invitations
+
+  public void withdrawOrganisation(long organisation) {
+    String name = organisations.get(organisation);
+    telesessions.withdrawOrganisation(id, organisation);
+    load();
+    info("telesession.invitation.withdrawn", name);
+  }
+
+  public void withdrawAccount(long account) {
+    String name = accounts.get(account);
+    telesessions.withdrawAccount(id, account);
+    load();
+    info("telesession.invitation.withdrawn", name);
+  }
+
+  /** Whether the user may withdraw invitations now: organisers and the chair, until it closes. */
+  public boolean isMayWithdraw() {
+    return (mayManage || chair)
+        && (session.getStatus() == TelesessionStatus.PLANNED
+            || session.getStatus() == TelesessionStatus.OPEN);
   }
 
   // Agenda
@@ -322,16 +346,10 @@ public class ViewTelesession implements Serializable {
   }
 
   private String interval(ZonedDateTime start, ZonedDateTime end) {
-    ZonedDateTime from = start.withZoneSameInstant(zone());
-    ZonedDateTime to = end.withZoneSameInstant(zone());
-    DateTimeFormatter full =
-        DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-            .withLocale(activeLocale.getLocale());
-    DateTimeFormatter time =
-        DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(activeLocale.getLocale());
-    return full.format(from)
-        + " – "
-        + (from.toLocalDate().equals(to.toLocalDate()) ? time.format(to) : full.format(to));
+    return EventTimes.interval(
+        start.withZoneSameInstant(zone()),
+        end.withZoneSameInstant(zone()),
+        activeLocale.getLocale());
   }
 
   public String getReaderZone() {
