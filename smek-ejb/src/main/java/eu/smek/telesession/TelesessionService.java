@@ -83,6 +83,11 @@ import java.util.Set;
  * organisations voted yes than no ({@link Majority}). Resolutions are numbered n/yyyy per calendar
  * year from a counter row locked in the database, so that two nodes closing votes at once give two
  * consecutive numbers.
+ *
+ * <p>Each session has its own document library (agenda documents, minutes), whose members are those
+ * it invites. Its minutes are drafted in Polish, Slovak and English from its record, edited by the
+ * secretary as sanitised HTML, submitted as tagged PDFs for approval by the member towns that
+ * attended (the documents' approval), and published: what the towns approved is what is published.
  */
 @Stateless
 public class TelesessionService {

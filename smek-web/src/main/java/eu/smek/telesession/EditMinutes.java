@@ -142,8 +142,8 @@ public class EditMinutes implements Serializable {
   public Long documentOf(Language of) {
     return minutes.stream()
         .filter(m -> m.getLanguage() == of)
-        .map(Minutes::getDocumentId)
         .findFirst()
+        .map(Minutes::getDocumentId)
         .orElse(null);
   }
 
