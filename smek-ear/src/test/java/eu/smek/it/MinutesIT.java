@@ -341,6 +341,18 @@ class MinutesIT extends InContainerTest {
         assertEquals(document.getTitle(), pdf.getDocumentInformation().getTitle());
       }
     }
+    // What the towns are asked about does not change under them.
+    assertRule(
+        MinutesNotEditableException.class,
+        () ->
+            TestSubjects.as(
+                secretary,
+                () ->
+                    telesessions.saveMinutes(
+                        session.getId(),
+                        Language.EN,
+                        minutes(secretary, session).get(2).getVersion(),
+                        "<p>changed while asked</p>")));
     // Not public before publication, also in a public session.
     assertEquals(List.of(), documents.readableBy(Optional.empty(), ids));
     assertEquals(List.of(), TestSubjects.as(outsider, () -> documents.readable(ids)));

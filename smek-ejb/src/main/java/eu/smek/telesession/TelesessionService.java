@@ -1060,8 +1060,9 @@ public class TelesessionService {
 
   /**
    * The secretary (or chair) saves the minutes in one language, read at {@code expectedVersion},
-   * while they are a draft. The HTML is sanitised (see {@link MinutesHtml}); what is longer than
-   * {@link Minutes#MAXIMUM_HTML} characters is refused, before and after sanitising.
+   * while they are a draft that is not waiting for the towns' answers. The HTML is sanitised (see
+   * {@link MinutesHtml}); what is longer than {@link Minutes#MAXIMUM_HTML} characters is refused,
+   * before and after sanitising.
    */
   @RequiresPermission(TELESESSION_VIEW)
   public Minutes saveMinutes(
@@ -1071,7 +1072,8 @@ public class TelesessionService {
     if (!keepsMinutes(session, me)) {
       refuse(session);
     }
-    if (session.getStatus() != TelesessionStatus.MINUTES_DRAFTED) {
+    // While the towns are answering, what they read stays what they were asked about.
+    if (session.getStatus() != TelesessionStatus.MINUTES_DRAFTED || awaitingAnswers(id)) {
       throw new MinutesNotEditableException();
     }
     if (html.length() > Minutes.MAXIMUM_HTML) {
@@ -1399,6 +1401,11 @@ public class TelesessionService {
       }
     }
     return versions;
+  }
+
+  private boolean awaitingAnswers(long id) {
+    return currentVersions(id).stream()
+        .anyMatch(v -> v.getApprovalState() == ApprovalState.PENDING);
   }
 
   private boolean approvedEverywhere(long id) {

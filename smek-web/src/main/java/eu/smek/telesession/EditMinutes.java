@@ -115,7 +115,10 @@ public class EditMinutes implements Serializable {
 
   /** Whether the keeper may change and submit the minutes now. */
   public boolean isEditable() {
-    return keeper && session != null && session.getStatus() == TelesessionStatus.MINUTES_DRAFTED;
+    return keeper
+        && session != null
+        && session.getStatus() == TelesessionStatus.MINUTES_DRAFTED
+        && !isPending();
   }
 
   /** Whether the minutes wait for the towns' answers. */
