@@ -109,8 +109,8 @@ class PersistenceIT extends InContainerTest {
     AccountPrincipal operator = data.account(Role.IT_OPERATOR, "PP2");
     SystemStatus status = TestSubjects.as(operator, () -> operations.status());
     Migrations migrations = TestSubjects.as(operator, () -> operations.migrations());
-    assertEquals("20", migrations.schemaVersion());
-    assertEquals(20, migrations.applied());
+    assertEquals("22", migrations.schemaVersion());
+    assertEquals(22, migrations.applied());
     assertEquals(data.databaseProduct(), status.databaseProduct());
     assertEquals(status.databaseProduct().equals("H2"), status.embeddedDatabase());
     assertTrue(status.organisations() >= 13);

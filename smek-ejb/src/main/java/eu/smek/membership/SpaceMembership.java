@@ -5,6 +5,7 @@ import eu.smek.security.Role;
 import eu.smek.shared.RecordNotFoundException;
 import eu.smek.shared.SpaceRef;
 import eu.smek.shared.SpaceType;
+import eu.smek.telesession.Telesession;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -43,6 +44,15 @@ public class SpaceMembership {
                   > 0;
       case NETWORK -> true;
       case PERSON -> account.getPerson() != null && account.getPerson().getId() == space.getId();
+      case TELESESSION -> {
+        Telesession session = find(Telesession.class, space);
+        long organisation = account.getOrganisation().getId();
+        yield organisation == session.getOrganisationId()
+            || session.getChairAccountId() == account.getId()
+            || session.getSecretaryAccountId() == account.getId()
+            || session.getInvitedAccounts().contains(account.getId())
+            || session.getInvitedOrganisations().contains(organisation);
+      }
     };
   }
 
@@ -59,6 +69,14 @@ public class SpaceMembership {
       }
       case NETWORK -> account.getRoles().contains(Role.ASSOCIATION_ADMINISTRATOR);
       case PERSON -> includes(space, account);
+      // Those who keep the session's papers: its chair, its secretary, the organiser's coordinator.
+      case TELESESSION -> {
+        Telesession session = find(Telesession.class, space);
+        yield session.getChairAccountId() == account.getId()
+            || session.getSecretaryAccountId() == account.getId()
+            || (account.getRoles().contains(Role.TOWN_COORDINATOR)
+                && account.getOrganisation().getId() == session.getOrganisationId());
+      }
     };
   }
 
@@ -94,6 +112,7 @@ public class SpaceMembership {
       case WORKING_GROUP -> find(WorkingGroup.class, space).getName();
       case NETWORK -> NETWORK_NAME;
       case PERSON -> find(Person.class, space).getFullName();
+      case TELESESSION -> find(Telesession.class, space).getTitle();
     };
   }
 

@@ -13,6 +13,19 @@ import eu.smek.calendar.EventDraft;
 import eu.smek.calendar.Invitations;
 import eu.smek.calendar.Invitee;
 import eu.smek.calendar.InviteeType;
+import eu.smek.documents.Approval;
+import eu.smek.documents.ApprovalState;
+import eu.smek.documents.Approver;
+import eu.smek.documents.ApproverKind;
+import eu.smek.documents.Decision;
+import eu.smek.documents.Document;
+import eu.smek.documents.DocumentDraft;
+import eu.smek.documents.DocumentService;
+import eu.smek.documents.DocumentType;
+import eu.smek.documents.DocumentVersion;
+import eu.smek.documents.Folder;
+import eu.smek.documents.Library;
+import eu.smek.documents.NamedContent;
 import eu.smek.membership.MembershipStatus;
 import eu.smek.membership.Organisation;
 import eu.smek.membership.OrganisationType;
@@ -23,6 +36,8 @@ import eu.smek.security.RequiresPermission;
 import eu.smek.security.Role;
 import eu.smek.security.Subjects;
 import eu.smek.shared.ConcurrentChangeException;
+import eu.smek.shared.Language;
+import eu.smek.shared.Messages;
 import eu.smek.shared.RecordNotFoundException;
 import eu.smek.shared.SpaceRef;
 import eu.smek.shared.SpaceType;
@@ -71,6 +86,11 @@ import java.util.function.Predicate;
  * organisations voted yes than no ({@link Majority}). Resolutions are numbered n/yyyy per calendar
  * year from a counter row locked in the database, so that two nodes closing votes at once give two
  * consecutive numbers.
+ *
+ * <p>Each session has its own document library (agenda documents, minutes), whose members are those
+ * it invites. Its minutes are drafted in Polish, Slovak and English from its record, edited by the
+ * secretary as sanitised HTML, submitted as tagged PDFs for approval by the member towns that
+ * attended (the documents' approval), and published: what the towns approved is what is published.
  */
 @Stateless
 public class TelesessionService {
@@ -190,6 +210,7 @@ public class TelesessionService {
     apply(session, draft);
     em.persist(session);
     em.flush();
+    library(session);
     invite(session, draft.organisations(), draft.accounts());
     audit.record(AuditAction.TELESESSION_CREATED, target(session), describe(session));
     return session;
@@ -207,6 +228,7 @@ public class TelesessionService {
     }
     checkDraft(draft);
     apply(session, draft);
+    followVisibility(session);
     session.setTitle(draft.title().strip());
     CalendarEvent event = calendar.getEvent(session.getEventId());
     calendar.updateEvent(event.getId(), event.getVersion(), null, null, eventDraft(draft, event));
@@ -233,7 +255,10 @@ public class TelesessionService {
     }
     checkVersion(session, expectedVersion);
     TelesessionStatus from = session.getStatus();
-    if (!from.mayMoveTo(target)) {
+    // The minutes are approved by the towns' answers and published by publishMinutes.
+    if (!from.mayMoveTo(target)
+        || target == TelesessionStatus.MINUTES_APPROVED
+        || target == TelesessionStatus.PUBLISHED) {
       throw new IllegalTransitionException(from, target);
     }
     Instant now = Instant.now();
@@ -244,6 +269,9 @@ public class TelesessionService {
       present(id).forEach(a -> a.setLeftAt(now));
     }
     session.moveTo(target, now);
+    if (target == TelesessionStatus.MINUTES_DRAFTED) {
+      draftMinutes(session);
+    }
     em.flush();
     audit.record(AuditAction.TELESESSION_STATUS_CHANGED, target(session), from + " -> " + target);
     return session;
@@ -1186,5 +1214,455 @@ public class TelesessionService {
 
   private static String blankToNull(String text) {
     return text == null || text.isBlank() ? null : text.strip();
+  }
+
+  // The session's library, the agenda's documents and the minutes (see MinutesWriter, MinutesPdf)
+
+  /** The languages the minutes are drafted, approved and published in, in this order. */
+  public static final List<Language> MINUTES_LANGUAGES =
+      List.of(Language.PL, Language.SK, Language.EN);
+
+  @EJB private DocumentService documents;
+
+  /** The session's document library, if it has one yet (sessions before V21 get it when needed). */
+  @RequiresPermission(TELESESSION_VIEW)
+  public Optional<Long> libraryOf(long id) {
+    return Optional.ofNullable(visible(id, false).getLibraryId());
+  }
+
+  /**
+   * Uploads a document into the session's library and attaches it to an agenda item; the chair, the
+   * secretary and the session's managers may.
+   */
+  @RequiresPermission(TELESESSION_VIEW)
+  public Document attachDocument(
+      long itemId, @NotNull @Valid DocumentDraft draft, @NotNull NamedContent file) {
+    AgendaItem item = item(itemId);
+    Telesession session = visible(item.getTelesessionId(), true);
+    requireKeeper(session);
+    Document document = documents.upload(library(session).getId(), null, draft, null, file);
+    item.getDocumentIds().add(document.getId());
+    em.flush();
+    audit.record(
+        AuditAction.TELESESSION_AGENDA_CHANGED,
+        target(session),
+        "attached document:" + document.getId() + " to " + item.getTitle());
+    return document;
+  }
+
+  /** Takes a document off an agenda item; it stays in the session's library. */
+  @RequiresPermission(TELESESSION_VIEW)
+  public void detachDocument(long itemId, long documentId) {
+    AgendaItem item = item(itemId);
+    Telesession session = visible(item.getTelesessionId(), true);
+    requireKeeper(session);
+    if (!item.getDocumentIds().remove(documentId)) {
+      throw new RecordNotFoundException(Document.class, documentId);
+    }
+    em.flush();
+    audit.record(
+        AuditAction.TELESESSION_AGENDA_CHANGED,
+        target(session),
+        "detached document:" + documentId + " from " + item.getTitle());
+  }
+
+  /** The documents of each agenda item that the caller may read, by item id, by title. */
+  @RequiresPermission(TELESESSION_VIEW)
+  public Map<Long, List<Document>> agendaDocuments(long id) {
+    visible(id, false);
+    Map<Long, List<Document>> byItem = new LinkedHashMap<>();
+    for (AgendaItem item : items(id)) {
+      byItem.put(
+          item.getId(),
+          documents.readable(item.getDocumentIds()).stream()
+              .sorted(java.util.Comparator.comparing(Document::getTitle))
+              .toList());
+    }
+    return byItem;
+  }
+
+  /** The minutes in each language (none before they are drafted), Polish, Slovak, English. */
+  @RequiresPermission(TELESESSION_VIEW)
+  public List<Minutes> minutes(long id) {
+    visible(id, false);
+    return em.createQuery("select m from Minutes m where m.telesessionId = :session", Minutes.class)
+        .setParameter("session", id)
+        .getResultStream()
+        .sorted(java.util.Comparator.comparing(m -> MINUTES_LANGUAGES.indexOf(m.getLanguage())))
+        .toList();
+  }
+
+  /** Whether the caller keeps the minutes: the session's secretary or chair. */
+  public boolean keepsMinutes(Telesession session) {
+    return Subjects.principal().isPresent() && keepsMinutes(session, me());
+  }
+
+  /**
+   * The secretary (or chair) saves the minutes in one language, read at {@code expectedVersion},
+   * while they are a draft that is not waiting for the towns' answers. The HTML is sanitised (see
+   * {@link MinutesHtml}); what is longer than {@link Minutes#MAXIMUM_HTML} characters is refused,
+   * before and after sanitising.
+   */
+  @RequiresPermission(TELESESSION_VIEW)
+  public Minutes saveMinutes(
+      long id, @NotNull Language language, long expectedVersion, @NotNull String html) {
+    Telesession session = visible(id, true);
+    Account me = me();
+    if (!keepsMinutes(session, me)) {
+      refuse(session);
+    }
+    // While the towns are answering, what they read stays what they were asked about.
+    if (session.getStatus() != TelesessionStatus.MINUTES_DRAFTED || awaitingAnswers(id)) {
+      throw new MinutesNotEditableException();
+    }
+    if (html.length() > Minutes.MAXIMUM_HTML) {
+      throw new MinutesTooLongException(Minutes.MAXIMUM_HTML);
+    }
+    String clean = MinutesHtml.sanitise(html);
+    if (clean.length() > Minutes.MAXIMUM_HTML) {
+      throw new MinutesTooLongException(Minutes.MAXIMUM_HTML);
+    }
+    Minutes minutes =
+        minutes(id).stream()
+            .filter(m -> m.getLanguage() == language)
+            .findFirst()
+            .orElseThrow(() -> new RecordNotFoundException(Minutes.class, language));
+    if (minutes.getVersion() != expectedVersion) {
+      throw new ConcurrentChangeException();
+    }
+    minutes.change(clean, me.getLogin(), Instant.now());
+    try {
+      em.flush();
+    } catch (OptimisticLockException changedMeanwhile) {
+      throw new ConcurrentChangeException();
+    }
+    audit.record(
+        AuditAction.TELESESSION_MINUTES_CHANGED,
+        target(session),
+        language + ", " + clean.length() + " characters");
+    return minutes;
+  }
+
+  /**
+   * The secretary (or chair) submits the minutes: each language is printed as a tagged PDF into the
+   * minutes' folder of the session's library (a new version if submitted before), the three are
+   * linked as language versions, and every member town that attended is asked to approve each of
+   * them through the documents' approval, answered by its coordinator.
+   */
+  @RequiresPermission(TELESESSION_VIEW)
+  public List<Document> submitMinutes(long id) {
+    Telesession session = visible(id, true);
+    if (!keepsMinutes(session, me())) {
+      refuse(session);
+    }
+    if (session.getStatus() != TelesessionStatus.MINUTES_DRAFTED) {
+      throw new MinutesNotEditableException();
+    }
+    List<Approver> approvers =
+        attendingMembers(id).stream()
+            .map(o -> new Approver(ApproverKind.ORGANISATION, o, null))
+            .toList();
+    if (approvers.isEmpty()) {
+      throw new NoMinutesApproversException();
+    }
+    Library library = library(session);
+    List<Document> submitted = new ArrayList<>();
+    for (Minutes minutes : minutes(id)) {
+      Language language = minutes.getLanguage();
+      String title = minutesTitle(session, language);
+      NamedContent pdf =
+          new NamedContent(
+              "minutes-" + session.getId() + "-" + language.code() + ".pdf",
+              new java.io.ByteArrayInputStream(
+                  MinutesPdf.print(minutes.getHtml(), title, language)));
+      if (minutes.getDocumentId() == null) {
+        DocumentDraft draft =
+            new DocumentDraft(title, null, DocumentType.MINUTES, language, Set.of(), null);
+        minutes.setDocumentId(
+            documents
+                .upload(library.getId(), session.getMinutesFolderId(), draft, null, pdf)
+                .getId());
+      } else {
+        documents.addVersion(minutes.getDocumentId(), null, pdf);
+      }
+      Document document = documents.getDocument(minutes.getDocumentId());
+      documents.submitForApproval(
+          document.getId(), document.getCurrentVersion().orElseThrow().getNumber(), approvers);
+      submitted.add(document);
+    }
+    Document first = submitted.get(0);
+    for (Document other : submitted.subList(1, submitted.size())) {
+      if (other.getLanguageGroup() == null
+          || !other.getLanguageGroup().equals(first.getLanguageGroup())) {
+        documents.linkLanguageVersions(first.getId(), other.getId());
+      }
+    }
+    em.flush();
+    audit.record(
+        AuditAction.TELESESSION_MINUTES_SUBMITTED,
+        target(session),
+        approvers.size() + " towns asked to approve");
+    return submitted;
+  }
+
+  /**
+   * A town's coordinator approves (or rejects) the submitted minutes for the town, in every
+   * language at once. When every town asked has approved every language, the minutes are approved.
+   */
+  @RequiresPermission(TELESESSION_VIEW)
+  public Telesession answerMinutes(
+      long id, boolean approve, @Size(max = Approval.COMMENT_LENGTH) String comment) {
+    Telesession session = visible(id, true);
+    if (session.getStatus() != TelesessionStatus.MINUTES_DRAFTED) {
+      throw new MinutesNotPendingException();
+    }
+    long town = me().getOrganisation().getId();
+    List<Approval> mine =
+        currentVersions(id).stream()
+            .filter(v -> v.getApprovalState() == ApprovalState.PENDING)
+            .flatMap(v -> v.getApprovals().stream())
+            .filter(a -> a.asks(ApproverKind.ORGANISATION, town))
+            .filter(a -> a.getDecision() == Decision.PENDING)
+            .toList();
+    if (mine.isEmpty()) {
+      throw new NotMinutesApproverException();
+    }
+    for (Approval approval : mine) {
+      documents.decide(approval.getId(), approve, comment);
+    }
+    if (approvedEverywhere(id)) {
+      session.moveTo(TelesessionStatus.MINUTES_APPROVED, Instant.now());
+      audit.record(
+          AuditAction.TELESESSION_STATUS_CHANGED,
+          target(session),
+          TelesessionStatus.MINUTES_DRAFTED + " -> " + TelesessionStatus.MINUTES_APPROVED);
+    }
+    em.flush();
+    return session;
+  }
+
+  /** The state of the approval of the minutes in each language, as the current versions say. */
+  @RequiresPermission(TELESESSION_VIEW)
+  public Map<Language, ApprovalState> minutesApproval(long id) {
+    visible(id, false);
+    Map<Language, ApprovalState> states = new LinkedHashMap<>();
+    for (Minutes minutes : minutes(id)) {
+      states.put(
+          minutes.getLanguage(),
+          minutes.getDocumentId() == null
+              ? ApprovalState.NOT_SUBMITTED
+              : em.find(Document.class, minutes.getDocumentId())
+                  .getCurrentVersion()
+                  .map(v -> v.getApprovalState())
+                  .orElse(ApprovalState.NOT_SUBMITTED));
+    }
+    return states;
+  }
+
+  /**
+   * Publishes the approved minutes: the PDFs the towns approved become readable by whoever may read
+   * the session's library (everyone, on the portal too, for a public session), and the session is
+   * published. What was approved is what is published, byte for byte.
+   */
+  @RequiresPermission(TELESESSION_VIEW)
+  public Telesession publishMinutes(long id, long expectedVersion) {
+    Telesession session = visible(id, true);
+    requireKeeper(session);
+    checkVersion(session, expectedVersion);
+    Instant now = Instant.now();
+    if (session.getStatus() == TelesessionStatus.MINUTES_DRAFTED && approvedEverywhere(id)) {
+      // Approved on the documents' pages rather than here.
+      session.moveTo(TelesessionStatus.MINUTES_APPROVED, now);
+    }
+    if (session.getStatus() != TelesessionStatus.MINUTES_APPROVED) {
+      throw new MinutesNotApprovedException();
+    }
+    em.find(Folder.class, session.getMinutesFolderId()).setVisibility(null);
+    session.moveTo(TelesessionStatus.PUBLISHED, now);
+    em.flush();
+    audit.record(
+        AuditAction.TELESESSION_STATUS_CHANGED,
+        target(session),
+        TelesessionStatus.MINUTES_APPROVED + " -> " + TelesessionStatus.PUBLISHED);
+    return session;
+  }
+
+  /** Writes the first draft of the minutes in every language from the session's record. */
+  private void draftMinutes(Telesession session) {
+    library(session);
+    MinutesFacts facts = facts(session);
+    String by = me().getLogin();
+    Instant now = Instant.now();
+    for (Language language : MINUTES_LANGUAGES) {
+      em.persist(
+          new Minutes(session.getId(), language, MinutesWriter.draft(facts, language), by, now));
+    }
+  }
+
+  private MinutesFacts facts(Telesession session) {
+    long id = session.getId();
+    ZoneId zone = zoneOf(session);
+    CalendarEvent event = em.find(CalendarEvent.class, session.getEventId());
+    List<Attendance> attendance = attendance(id);
+    Set<Long> accounts = new HashSet<>();
+    Set<Long> organisations = new HashSet<>();
+    accounts.add(session.getChairAccountId());
+    accounts.add(session.getSecretaryAccountId());
+    organisations.add(session.getOrganisationId());
+    attendance.forEach(
+        a -> {
+          accounts.add(a.getAccountId());
+          organisations.add(a.getOrganisationId());
+        });
+    Map<Long, String> people = accountNames(accounts);
+    Map<Long, String> towns = organisationNames(organisations);
+    Map<Long, List<MinutesFacts.Vote>> votes = new HashMap<>();
+    for (Motion motion : motions(id)) {
+      Result result = result(motion.getId());
+      votes
+          .computeIfAbsent(motion.getAgendaItemId(), item -> new ArrayList<>())
+          .add(
+              new MinutesFacts.Vote(
+                  motion.getText(),
+                  motion.getKind(),
+                  result.yes(),
+                  result.no(),
+                  result.abstain(),
+                  motion.getPresent(),
+                  motion.getMembers(),
+                  motion.getQuorumReached(),
+                  motion.getAdopted(),
+                  motion.getResolution()));
+    }
+    List<MinutesFacts.Item> agenda = new ArrayList<>();
+    for (AgendaItem item : items(id)) {
+      agenda.add(
+          new MinutesFacts.Item(
+              agenda.size() + 1,
+              item.getTitle(),
+              item.getPresenter(),
+              votes.getOrDefault(item.getId(), List.of())));
+    }
+    return new MinutesFacts(
+        session.getTitle(),
+        towns.get(session.getOrganisationId()),
+        event.getStart().atZone(zone).toInstant(),
+        event.getEnd().atZone(zone).toInstant(),
+        zone,
+        people.get(session.getChairAccountId()),
+        people.get(session.getSecretaryAccountId()),
+        attendance.stream()
+            .map(
+                a ->
+                    new MinutesFacts.Present(
+                        people.get(a.getAccountId()),
+                        towns.get(a.getOrganisationId()),
+                        a.getJoinedAt(),
+                        a.getLeftAt()))
+            .toList(),
+        agenda);
+  }
+
+  /**
+   * The session's library, made with the session (sessions made before V21 get theirs here): its
+   * members, those the session invites, read; its chair, secretary and the organiser's coordinator
+   * manage. Public for a public session, else private to its members; the minutes' folder is
+   * private until the minutes are published.
+   */
+  private Library library(Telesession session) {
+    if (session.getLibraryId() != null) {
+      return em.find(Library.class, session.getLibraryId());
+    }
+    String name = session.getTitle();
+    Library library =
+        new Library(
+            new SpaceRef(SpaceType.TELESESSION, session.getId()),
+            name.length() > Library.NAME_LENGTH ? name.substring(0, Library.NAME_LENGTH) : name,
+            libraryVisibility(session));
+    library.getRights().clear();
+    em.persist(library);
+    Folder folder =
+        new Folder(
+            library,
+            null,
+            MINUTES_LANGUAGES.stream()
+                .map(l -> Messages.format(l.locale(), "telesession.minutes"))
+                .collect(java.util.stream.Collectors.joining(" · ")),
+            Visibility.PRIVATE);
+    em.persist(folder);
+    em.flush();
+    session.setLibraryId(library.getId());
+    session.setMinutesFolderId(folder.getId());
+    audit.record(
+        AuditAction.LIBRARY_CREATED, "library:" + library.getId(), target(session) + ": " + name);
+    return library;
+  }
+
+  /** Keeps the library's visibility with the session's: public for a public one. */
+  private void followVisibility(Telesession session) {
+    if (session.getLibraryId() != null) {
+      em.find(Library.class, session.getLibraryId()).setVisibility(libraryVisibility(session));
+    }
+  }
+
+  private static Visibility libraryVisibility(Telesession session) {
+    return session.getVisibility() == Visibility.PUBLIC ? Visibility.PUBLIC : Visibility.PRIVATE;
+  }
+
+  private static String minutesTitle(Telesession session, Language language) {
+    String title =
+        Messages.format(language.locale(), "telesession.minutes.heading", session.getTitle());
+    return title.length() > Document.TITLE_LENGTH
+        ? title.substring(0, Document.TITLE_LENGTH)
+        : title;
+  }
+
+  /** The member towns with anyone recorded as attending for them. */
+  private List<Long> attendingMembers(long id) {
+    return em.createQuery(
+            "select distinct a.organisationId from Attendance a, Organisation o"
+                + " where a.telesessionId = :session and o.id = a.organisationId"
+                + " and o.status = :member and o.type = :town order by a.organisationId",
+            Long.class)
+        .setParameter("session", id)
+        .setParameter("member", MembershipStatus.MEMBER)
+        .setParameter("town", OrganisationType.TOWN)
+        .getResultList();
+  }
+
+  private List<DocumentVersion> currentVersions(long id) {
+    List<DocumentVersion> versions = new ArrayList<>();
+    for (Minutes minutes : minutes(id)) {
+      if (minutes.getDocumentId() != null) {
+        em.find(Document.class, minutes.getDocumentId())
+            .getCurrentVersion()
+            .ifPresent(versions::add);
+      }
+    }
+    return versions;
+  }
+
+  private boolean awaitingAnswers(long id) {
+    return currentVersions(id).stream()
+        .anyMatch(v -> v.getApprovalState() == ApprovalState.PENDING);
+  }
+
+  private boolean approvedEverywhere(long id) {
+    List<DocumentVersion> versions = currentVersions(id);
+    return versions.size() == MINUTES_LANGUAGES.size()
+        && versions.stream().allMatch(v -> v.getApprovalState() == ApprovalState.APPROVED);
+  }
+
+  private boolean keepsMinutes(Telesession session, Account me) {
+    return session.getSecretaryAccountId() == me.getId()
+        || session.getChairAccountId() == me.getId();
+  }
+
+  /** The chair, the secretary or the session's managers, who keep its papers. */
+  private void requireKeeper(Telesession session) {
+    Account me = me();
+    if (!keepsMinutes(session, me) && !mayManage(session, me)) {
+      refuse(session);
+    }
   }
 }

@@ -1,15 +1,21 @@
 package eu.smek.telesession;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.io.Serial;
 import java.io.Serializable;
+import java.util.HashSet;
+import java.util.Set;
 
 /** One item of a telesession's agenda, at its position (0 first). */
 @Entity
@@ -48,6 +54,14 @@ public class AgendaItem implements Serializable {
 
   @Column(name = "planned_minutes", nullable = false)
   private int plannedMinutes;
+
+  /** The documents of the session's library attached to the item, by id. */
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(
+      name = "telesession_agenda_document",
+      joinColumns = @JoinColumn(name = "agenda_item_id"))
+  @Column(name = "document_id", nullable = false)
+  private Set<Long> documentIds = new HashSet<>();
 
   protected AgendaItem() {}
 
@@ -98,5 +112,9 @@ public class AgendaItem implements Serializable {
 
   public void setPlannedMinutes(int plannedMinutes) {
     this.plannedMinutes = plannedMinutes;
+  }
+
+  public Set<Long> getDocumentIds() {
+    return documentIds;
   }
 }

@@ -114,6 +114,14 @@ public class Telesession implements Serializable {
   @Column(name = "closed_at")
   private Instant closedAt;
 
+  /** The session's own document library (agenda documents, minutes); null until first needed. */
+  @Column(name = "library_id")
+  private Long libraryId;
+
+  /** The folder of its library that holds the minutes, hidden from non-members until published. */
+  @Column(name = "minutes_folder_id")
+  private Long minutesFolderId;
+
   protected Telesession() {}
 
   public Telesession(String title, long organisationId, long eventId, String createdBy) {
@@ -238,5 +246,21 @@ public class Telesession implements Serializable {
 
   public Instant getClosedAt() {
     return closedAt;
+  }
+
+  public Long getLibraryId() {
+    return libraryId;
+  }
+
+  public void setLibraryId(Long libraryId) {
+    this.libraryId = libraryId;
+  }
+
+  public Long getMinutesFolderId() {
+    return minutesFolderId;
+  }
+
+  public void setMinutesFolderId(Long minutesFolderId) {
+    this.minutesFolderId = minutesFolderId;
   }
 }

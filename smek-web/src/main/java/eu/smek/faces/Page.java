@@ -68,6 +68,8 @@ public enum Page {
   // The live room; who may enter is decided by TelesessionService.enterRoom.
   ATTEND_TELESESSION(
       "/telesession/attend-telesession.xhtml", LIST_TELESESSIONS, TELESESSION_VIEW, false),
+  // Who edits, answers and publishes the minutes is decided by TelesessionService.
+  EDIT_MINUTES("/telesession/edit-minutes.xhtml", VIEW_TELESESSION, TELESESSION_VIEW, false),
   VIEW_AUDIT_LOG("/audit/view-audit-log.xhtml", DASHBOARD, AUDIT_VIEW, true),
   VIEW_SYSTEM_STATUS("/operations/view-system-status.xhtml", DASHBOARD, OPERATIONS_VIEW, true),
   MANAGE_API_TOKENS("/security/manage-api-tokens.xhtml", DASHBOARD, SECURITY_USE_API, true),

@@ -1,5 +1,6 @@
 package eu.smek.telesession;
 
+import eu.smek.documents.Document;
 import eu.smek.rest.RestInput;
 import eu.smek.shared.Visibility;
 import jakarta.enterprise.context.RequestScoped;
@@ -21,6 +22,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -81,15 +83,38 @@ public class TelesessionResource {
   public record TransitionInput(Long version, TelesessionStatus status) {}
 
   public record AgendaItemView(
-      long id, long version, int position, String title, String presenter, int plannedMinutes) {
+      long id,
+      long version,
+      int position,
+      String title,
+      String presenter,
+      int plannedMinutes,
+      List<AgendaDocumentView> documents) {
     static AgendaItemView of(AgendaItem item) {
+      return of(item, List.of());
+    }
+
+    /** The item with those of its documents the caller may read. */
+    static AgendaItemView of(AgendaItem item, List<Document> documents) {
       return new AgendaItemView(
           item.getId(),
           item.getVersion(),
           item.getPosition(),
           item.getTitle(),
           item.getPresenter(),
-          item.getPlannedMinutes());
+          item.getPlannedMinutes(),
+          documents.stream().map(AgendaDocumentView::of).toList());
+    }
+  }
+
+  /** A document attached to an agenda item, in the session's library. */
+  public record AgendaDocumentView(long id, String title, String language, String type) {
+    static AgendaDocumentView of(Document document) {
+      return new AgendaDocumentView(
+          document.getId(),
+          document.getTitle(),
+          document.getLanguage().name(),
+          document.getType().name());
     }
   }
 
@@ -263,7 +288,10 @@ public class TelesessionResource {
   @Path("{id: \\d+}/agenda")
   @Operation(summary = "The agenda, in order")
   public List<AgendaItemView> agenda(@PathParam("id") long id) {
-    return telesessions.agenda(id).stream().map(AgendaItemView::of).toList();
+    Map<Long, List<Document>> documents = telesessions.agendaDocuments(id);
+    return telesessions.agenda(id).stream()
+        .map(item -> AgendaItemView.of(item, documents.getOrDefault(item.getId(), List.of())))
+        .toList();
   }
 
   @POST

@@ -2,12 +2,19 @@ package eu.smek.telesession;
 
 import eu.smek.calendar.CalendarEvent;
 import eu.smek.calendar.EventTimes;
+import eu.smek.documents.Document;
+import eu.smek.documents.DocumentDraft;
+import eu.smek.documents.DocumentType;
+import eu.smek.documents.NamedContent;
 import eu.smek.faces.ActiveLocale;
+import eu.smek.infrastructure.FileNames;
 import eu.smek.security.Subjects;
 import eu.smek.shared.Messages;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.Serial;
 import java.io.Serializable;
 import java.time.LocalDateTime;
@@ -21,6 +28,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.primefaces.event.FileUploadEvent;
+import org.primefaces.model.file.UploadedFile;
 
 /**
  * One telesession's record: its details, its status with the chair's button to the next one, the
@@ -81,6 +90,11 @@ public class ViewTelesession implements Serializable {
 
   private Long delegateId;
 
+  // The session's library: the documents of each agenda item, and the item a new one goes to.
+  private Long libraryId;
+  private Map<Long, List<Document>> documents = Map.of();
+  private Long attachItemId;
+
   public void load() {
     if (id == null) {
       org.omnifaces.util.Messages.addGlobalError(
@@ -129,6 +143,11 @@ public class ViewTelesession implements Serializable {
     designatable = telesessions.designatable();
     if (motionItemId == null && !agenda.isEmpty()) {
       motionItemId = agenda.get(0).getId();
+    }
+    libraryId = telesessions.libraryOf(id).orElse(null);
+    documents = telesessions.agendaDocuments(id);
+    if (attachItemId == null && !agenda.isEmpty()) {
+      attachItemId = agenda.get(0).getId();
     }
   }
 
@@ -323,8 +342,78 @@ public class ViewTelesession implements Serializable {
     return motions.stream().anyMatch(m -> m.motion().getStatus() == MotionStatus.OPEN);
   }
 
+  /** The moves made by hand: the minutes are approved by the towns and published on their page. */
   public List<TelesessionStatus> getNextStatuses() {
-    return session == null ? List.of() : List.copyOf(session.getStatus().next());
+    return session == null
+        ? List.of()
+        : session.getStatus().next().stream()
+            .filter(
+                s -> s != TelesessionStatus.MINUTES_APPROVED && s != TelesessionStatus.PUBLISHED)
+            .toList();
+  }
+
+  // The agenda's documents and the minutes
+
+  /**
+   * Uploads a file into the session's library and attaches it to the chosen agenda item; its title
+   * is the file's name without the extension, its language the user's.
+   */
+  public void attach(FileUploadEvent event) throws IOException {
+    UploadedFile file = event.getFile();
+    String name = FileNames.clean(file.getFileName());
+    int dot = name.lastIndexOf('.');
+    String title = dot > 0 ? name.substring(0, dot) : name;
+    DocumentDraft draft =
+        new DocumentDraft(
+            title.length() > Document.TITLE_LENGTH
+                ? title.substring(0, Document.TITLE_LENGTH)
+                : title,
+            null,
+            DocumentType.OTHER,
+            activeLocale.getLanguage(),
+            null,
+            null);
+    try (InputStream content = file.getInputStream()) {
+      Document document =
+          telesessions.attachDocument(
+              attachItemId, draft, new NamedContent(file.getFileName(), content));
+      info("telesession.documents.attached", document.getTitle());
+    } finally {
+      file.delete();
+    }
+    load();
+  }
+
+  public void detach(AgendaItem item, Document document) {
+    telesessions.detachDocument(item.getId(), document.getId());
+    load();
+    info("telesession.documents.detached");
+  }
+
+  /** Whether the user keeps the session's papers: chair, secretary or its managers. */
+  public boolean isKeeper() {
+    return chair || secretary || mayManage;
+  }
+
+  /** Whether the minutes exist: from the draft on. */
+  public boolean isMinutesDrafted() {
+    return session != null && session.getStatus().compareTo(TelesessionStatus.MINUTES_DRAFTED) >= 0;
+  }
+
+  public Long getLibraryId() {
+    return libraryId;
+  }
+
+  public List<Document> documentsOf(AgendaItem item) {
+    return documents.getOrDefault(item.getId(), List.of());
+  }
+
+  public Long getAttachItemId() {
+    return attachItemId;
+  }
+
+  public void setAttachItemId(Long attachItemId) {
+    this.attachItemId = attachItemId;
   }
 
   public String quorumText() {
