@@ -35,6 +35,14 @@ class RoomClusterIT {
 
   @Test
   void participantsOnTwoNodesMeetInOneRoom() throws Exception {
+    // Both nodes in one view (another test may have just restarted one).
+    for (int n = 1; n <= 2; n++) {
+      int node = n;
+      Cluster.waitUntil(
+          () -> cluster.members(node).size() == 2,
+          java.time.Duration.ofMinutes(3),
+          "node " + node + " to see both nodes");
+    }
     // A colleague of the administrator's organisation, with the same password: invited through it.
     String unique = UUID.randomUUID().toString().substring(0, 8);
     String guestLogin = "room-" + unique;
