@@ -47,19 +47,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -512,36 +505,6 @@ class MinutesIT extends InContainerTest {
   private static NamedContent text(String name, String content) {
     return new NamedContent(
         name, new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)));
-  }
-
-  /** Runs the calls at once; the failure of each, or null. */
-  private static List<Throwable> concurrently(List<Callable<?>> calls) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(calls.size());
-    CountDownLatch start = new CountDownLatch(1);
-    try {
-      List<Future<?>> futures = new ArrayList<>();
-      for (Callable<?> call : calls) {
-        futures.add(
-            pool.submit(
-                () -> {
-                  start.await();
-                  return call.call();
-                }));
-      }
-      start.countDown();
-      List<Throwable> outcomes = new ArrayList<>();
-      for (Future<?> future : futures) {
-        try {
-          future.get(60, TimeUnit.SECONDS);
-          outcomes.add(null);
-        } catch (ExecutionException failed) {
-          outcomes.add(failed.getCause());
-        }
-      }
-      return outcomes;
-    } finally {
-      pool.shutdownNow();
-    }
   }
 
   private static boolean isRule(Class<? extends BusinessException> rule, Throwable thrown) {

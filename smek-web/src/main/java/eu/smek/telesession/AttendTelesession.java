@@ -42,7 +42,7 @@ public class AttendTelesession {
   /** Without a media server the room is a mesh: the notice says how many it holds. */
   public String getMeshNotice() {
     return Messages.format(
-        activeLocale.getLocale(), "telesession.room.meshNotice", RoomHub.MESH_LIMIT);
+        activeLocale.getLocale(), "telesession.room.meshNotice", RoomHub.meshLimit());
   }
 
   /**

@@ -178,8 +178,8 @@ public class RoomEndpoint {
         long guest = number(message, "account");
         long in =
             hub.roster(room).stream().filter(peer -> peer.getBoolean("admitted", false)).count();
-        if (in >= RoomHub.MESH_LIMIT) {
-          throw new RoomFullException(RoomHub.MESH_LIMIT);
+        if (in >= RoomHub.meshLimit()) {
+          throw new RoomFullException(RoomHub.meshLimit());
         }
         connection.as(() -> telesessions.admit(room, guest));
         hub.admit(room, guest);

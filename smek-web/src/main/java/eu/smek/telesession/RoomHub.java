@@ -48,8 +48,14 @@ import org.wildfly.clustering.server.dispatcher.CommandDispatcherFactory;
 @ApplicationScoped
 public class RoomHub {
 
-  /** Participants a room holds without a media server: each browser sends to every other. */
-  static final int MESH_LIMIT = 4;
+  /**
+   * Participants a room holds without a media server, where each browser sends to every other: 4,
+   * unless the server's system property {@code smek.room.meshLimit} says otherwise (the signaling
+   * benchmark lifts it to connect 50 clients).
+   */
+  static int meshLimit() {
+    return Integer.getInteger("smek.room.meshLimit", 4);
+  }
 
   private static final Logger LOG = Logger.getLogger(RoomHub.class.getName());
   private static final String DISPATCHER = "eu.smek.telesession.rooms";
@@ -288,7 +294,7 @@ public class RoomHub {
                   .add("chat", chat)
                   .add("motion", motion)
                   .add("mode", "mesh")
-                  .add("limit", MESH_LIMIT)
+                  .add("limit", meshLimit())
                   .add("ice", IceServers.configured().forAccount(connection.account()));
           return welcome.build().toString();
         });
