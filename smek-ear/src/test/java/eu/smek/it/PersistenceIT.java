@@ -48,7 +48,7 @@ class PersistenceIT extends InContainerTest {
     assertEquals(
         List.of(
             "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16",
-            "17", "18", "19", "20"),
+            "17", "18", "19", "20", "21", "22"),
         versions.stream().map(String::valueOf).toList());
   }
 

@@ -1000,8 +1000,16 @@ public class TelesessionService {
   private Telesession visible(long id, boolean lock) {
     Telesession session;
     try {
-      session =
-          em.find(Telesession.class, id, lock ? LockModeType.PESSIMISTIC_WRITE : LockModeType.NONE);
+      if (lock) {
+        // The row is locked before it is read: a find with a lock may read first and lock after
+        // (PostgreSQL, with the eagerly joined collections), and a change committed in between
+        // then counted as a concurrent change although this one comes after it.
+        em.createQuery("select t from Telesession t where t.id = :id", Telesession.class)
+            .setParameter("id", id)
+            .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+            .getResultList();
+      }
+      session = em.find(Telesession.class, id);
     } catch (OptimisticLockException changedMeanwhile) {
       throw new ConcurrentChangeException();
     }

@@ -93,6 +93,11 @@ public class RoomEndpoint {
     if (connection == null) {
       return;
     }
+    // The container's limit is a buffer size; the rule is checked here too, so it holds anyway.
+    if (text.length() > MAXIMUM_MESSAGE) {
+      connection.close(CloseCodes.TOO_BIG, "too big");
+      return;
+    }
     if (!connection.gate.admit(System.nanoTime())) {
       connection.close(CloseCodes.VIOLATED_POLICY, "flood");
       return;
