@@ -76,6 +76,9 @@ class RoomBrowserIT extends BrowserTest {
     // Each receives the other's sound and picture.
     assertReceives(chair, guests[3]);
     assertReceives(guest, chairs[3]);
+    // Two people in the room, each listed once (what one reports of oneself is not a third).
+    assertEquals(2, chair.findAll(By.cssSelector("#participants li")).size());
+    assertEquals(2, guest.findAll(By.cssSelector("#participants li")).size());
 
     // Chat, as text (markup in it stays text).
     guest.type(By.id("chat-text"), "Dobrý deň <b>všetkým</b>");

@@ -115,7 +115,12 @@ var smekRoom = (function () {
       case "joined":
       case "waiting":
       case "updated":
-        state.peers[message.peer.account] = message.peer;
+        // What one reports of oneself comes back too: it is "me", not another participant.
+        if (state.me && message.peer.account === state.me.account) {
+          state.me = message.peer;
+        } else {
+          state.peers[message.peer.account] = message.peer;
+        }
         renderPeople();
         break;
       case "left":
